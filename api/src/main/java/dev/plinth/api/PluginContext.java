@@ -1,0 +1,49 @@
+package dev.plinth.api;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A plugin's view of its host: identity, configuration, a private data directory, a logger, and executors whose
+ * threads the host owns and stops when the plugin stops.
+ *
+ * <h2>Threads</h2>
+ * Run background work on {@link #executor()} or {@link #scheduler()}. The host shuts both down after
+ * {@link Plugin#stop()}, so their threads can never outlive the plugin and pin its class loader. Threads a plugin
+ * creates itself are found at unload, interrupted, and reported as {@code thread-leak}.
+ *
+ * <h2>Threading</h2>
+ * All methods are safe to call from any thread.
+ */
+public interface PluginContext {
+
+    /** The plugin id, from the {@code Plugin-Id} manifest attribute or derived from the jar's file name. */
+    String pluginId();
+
+    /** The plugin version, from {@code Plugin-Version}; {@code "0.0.0"} when the manifest has none. */
+    String pluginVersion();
+
+    /** The configuration the host gave this plugin; never null, unmodifiable. */
+    Map<String, String> configuration();
+
+    /** A directory only this plugin writes to; it exists when {@link Plugin#start} is called and survives reloads. */
+    Path dataDirectory();
+
+    /** A logger named after the plugin; the host routes it to its own logging. */
+    System.Logger logger();
+
+    /** A managed executor; the host shuts it down after {@link Plugin#stop()}. */
+    ExecutorService executor();
+
+    /** A managed scheduler; the host shuts it down after {@link Plugin#stop()}. */
+    ScheduledExecutorService scheduler();
+
+    /** Whether the host has begun stopping this plugin: long-running loops should check it and return. */
+    boolean isStopping();
+
+    /** Completes when the host begins stopping this plugin, before {@link Plugin#stop()} is called. */
+    CompletionStage<Void> stopping();
+}

@@ -1,0 +1,200 @@
+package dev.plinth.verify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/** Reads one jar into a {@link PluginArchive} within {@link Limits}, turning every problem into a finding. */
+final class JarReader {
+    private static final String SERVICES = "META-INF/services/";
+    private static final String VERSIONS = "META-INF/versions/";
+
+    private final Path jar;
+    private final Limits limits;
+    private final String label;
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, List<PluginArchive.ServiceEntry>> services = new LinkedHashMap<>();
+    private final Map<String, List<PluginArchive.ClassEntry>> classes = new LinkedHashMap<>();
+    private final List<PluginArchive.NativeEntry> natives = new ArrayList<>();
+    private Manifest manifest;
+    private long totalRead;
+
+    JarReader(Path jar, Limits limits) {
+        this.jar = jar.toAbsolutePath().normalize();
+        this.limits = limits;
+        this.label = String.valueOf(this.jar.getFileName());
+    }
+
+    PluginArchive read() {
+        Path real = jar;
+        String sha256 = "";
+        long size = 0;
+        try {
+            real = jar.toRealPath();
+            size = Files.size(real);
+            sha256 = sha256(real);
+            readEntries(real);
+        } catch (ZipException e) {
+            corrupt(real, "not a readable zip archive (" + e.getMessage() + ")",
+                    "rebuild the jar; a truncated copy or a non-jar file in the plugin directory gives this");
+        } catch (IOException | UncheckedIOException e) {
+            findings.add(Finding.error(FindingCode.PATH_UNRESOLVED, label, Location.of(real),
+                    real + ": cannot read (" + e + ")", "check that the file exists and is readable"));
+        }
+        DescriptorParser parsed = new DescriptorParser(real, manifest);
+        findings.addAll(parsed.findings());
+        Descriptor descriptor = parsed.descriptor();
+        List<Finding> attributed = findings.stream().map(f -> f.withPlugin(descriptor.id())).toList();
+        return new PluginArchive(real, sha256, size, descriptor, services, classes, natives, attributed);
+    }
+
+    private void readEntries(Path file) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.size() > limits.maxEntries()) {
+                corrupt(file, "has " + zip.size() + " entries; the limit is " + limits.maxEntries(),
+                        "split the plugin, or raise Limits.maxEntries if this is intended");
+                return;
+            }
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.isDirectory() && !readEntry(zip, entry)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Reads one entry; returns false when reading must stop (a limit was hit). */
+    private boolean readEntry(ZipFile zip, ZipEntry entry) throws IOException {
+        String name = entry.getName();
+        boolean isClass = name.endsWith(".class") && !name.endsWith("module-info.class");
+        boolean isService = name.startsWith(SERVICES) && name.indexOf('/', SERVICES.length()) < 0;
+        boolean isManifest = name.equalsIgnoreCase("META-INF/MANIFEST.MF");
+        boolean isNative = isNativeLibrary(name);
+        if (!isClass && !isService && !isManifest && !isNative) {
+            return true;
+        }
+        if (looksLikeBomb(entry)) {
+            corrupt(jar, name + ": compresses " + entry.getCompressedSize() + " bytes to " + entry.getSize()
+                    + " (ratio over " + limits.maxCompressionRatio() + "), refusing a likely zip bomb",
+                    "rebuild the jar with ordinary compression");
+            return false;
+        }
+        byte[] bytes = isNative ? readHeader(zip, entry) : readBounded(zip, entry);
+        if (bytes == null) {
+            return false;
+        }
+        if (isManifest) {
+            readManifest(name, bytes);
+        } else if (isService) {
+            new ServiceFileParser(jar, name, bytes, findings).parse()
+                    .forEach(e -> services.computeIfAbsent(e.service(), s -> new ArrayList<>()).add(e));
+        } else if (isClass) {
+            addClass(name, bytes);
+        } else {
+            natives.add(new PluginArchive.NativeEntry(name, bytes));
+        }
+        return true;
+    }
+
+    private boolean looksLikeBomb(ZipEntry entry) {
+        long size = entry.getSize();
+        long compressed = entry.getCompressedSize();
+        return size >= (1 << 20) && compressed > 0 && size / compressed > limits.maxCompressionRatio();
+    }
+
+    private byte[] readBounded(ZipFile zip, ZipEntry entry) throws IOException {
+        long limit = Math.min(limits.maxEntryBytes(), limits.maxTotalBytes() - totalRead);
+        try (InputStream in = zip.getInputStream(entry)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            totalRead += bytes.length;
+            if (bytes.length > limit) {
+                corrupt(jar, entry.getName() + ": larger than the read limit of " + limit + " bytes",
+                        "rebuild the jar; no class file or descriptor is this large");
+                return null;
+            }
+            return bytes;
+        }
+    }
+
+    private static byte[] readHeader(ZipFile zip, ZipEntry entry) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readNBytes(64);
+        }
+    }
+
+    private void readManifest(String name, byte[] bytes) {
+        try {
+            manifest = new Manifest(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            findings.add(Finding.error(FindingCode.DESCRIPTOR_INVALID, label, Location.entry(jar, name),
+                    name + ": malformed manifest (" + e.getMessage() + ")",
+                    "write 'Name: value' lines ending in a newline; let the build tool write the manifest"));
+        }
+    }
+
+    private void addClass(String name, byte[] bytes) {
+        int release = 0;
+        String path = name;
+        if (name.startsWith(VERSIONS)) {
+            int slash = name.indexOf('/', VERSIONS.length());
+            try {
+                release = Integer.parseInt(name.substring(VERSIONS.length(), slash));
+                path = name.substring(slash + 1);
+            } catch (RuntimeException e) {
+                return; // not a multi-release directory: the JVM would never load it either
+            }
+        }
+        if (bytes.length < 8 || (bytes[0] & 0xff) != 0xCA || (bytes[1] & 0xff) != 0xFE) {
+            corrupt(jar, name + ": not a class file (bad magic number)", "rebuild the jar");
+            return;
+        }
+        int major = ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff);
+        String binaryName = path.substring(0, path.length() - ".class".length()).replace('/', '.');
+        classes.computeIfAbsent(binaryName, n -> new ArrayList<>())
+                .add(new PluginArchive.ClassEntry(binaryName, name, release, major, bytes));
+    }
+
+    private void corrupt(Path file, String problem, String fix) {
+        findings.add(Finding.error(FindingCode.CORRUPT_JAR, label, Location.of(file), file.getFileName() + ": "
+                + problem, fix));
+    }
+
+    static boolean isNativeLibrary(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".so") || lower.contains(".so.") || lower.endsWith(".dylib")
+                || lower.endsWith(".jnilib") || lower.endsWith(".dll");
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

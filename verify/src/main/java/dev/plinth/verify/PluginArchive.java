@@ -1,0 +1,97 @@
+package dev.plinth.verify;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Plinth reads from one plugin jar before any of its classes is defined: identity, hash, descriptor,
+ * service entries, class files and native libraries, plus the findings that reading produced.
+ *
+ * <p>Reading never throws for bad content and never runs plugin code: a corrupt jar, a zip bomb or a malformed
+ * descriptor becomes a finding ({@code corrupt-jar}, {@code descriptor-invalid}) and the archive is simply emptier.
+ *
+ * @param path       the jar, absolute and with links resolved
+ * @param sha256     lower-case hex SHA-256 of the file's bytes; empty if it could not be read
+ * @param size       the file's size in bytes
+ * @param descriptor the plugin's descriptor
+ * @param services   service interface (binary name) to its provider entries, in file order
+ * @param classes    class entries by binary name; a multi-release jar lists each version's entry
+ * @param natives    entries that look like native libraries, with their first bytes
+ * @param findings   what reading found wrong
+ */
+public record PluginArchive(Path path, String sha256, long size, Descriptor descriptor,
+                            Map<String, List<ServiceEntry>> services, Map<String, List<ClassEntry>> classes,
+                            List<NativeEntry> natives, List<Finding> findings) {
+
+    /** Copies the collections. */
+    public PluginArchive {
+        services = Map.copyOf(services);
+        classes = Map.copyOf(classes);
+        natives = List.copyOf(natives);
+        findings = List.copyOf(findings);
+    }
+
+    /** Reads a jar with the default {@link Limits}. */
+    public static PluginArchive read(Path jar) {
+        return read(jar, Limits.DEFAULT);
+    }
+
+    /** Reads a jar within the given limits; never throws for bad content. */
+    public static PluginArchive read(Path jar, Limits limits) {
+        return new JarReader(jar, limits).read();
+    }
+
+    /** Whether reading found an error, so that nothing of this jar may be loaded. */
+    public boolean isUnreadable() {
+        return findings.stream().anyMatch(f -> f.isError()
+                && (f.code() == FindingCode.CORRUPT_JAR || f.code() == FindingCode.PATH_UNRESOLVED));
+    }
+
+    /** The base (non-versioned) class file of a class, if the jar has one. */
+    public Optional<ClassEntry> baseClass(String binaryName) {
+        return classes.getOrDefault(binaryName, List.of()).stream().filter(c -> c.release() == 0).findFirst();
+    }
+
+    /** The highest class-file major version in the jar, or 0 if it has no classes. */
+    public int maxClassFileVersion() {
+        return classes.values().stream().flatMap(List::stream).filter(c -> c.release() == 0)
+                .mapToInt(ClassEntry::majorVersion).max().orElse(0);
+    }
+
+    /**
+     * One provider line of a {@code META-INF/services} file.
+     *
+     * @param service  the service interface, binary name
+     * @param provider the provider class, binary name
+     * @param line     the line number in the services file, from 1
+     */
+    public record ServiceEntry(String service, String provider, int line) {
+        /** The services file this entry came from. */
+        public String file() {
+            return "META-INF/services/" + service;
+        }
+    }
+
+    /**
+     * One class file.
+     *
+     * @param binaryName   e.g. {@code com.acme.Upper}
+     * @param entry        the jar entry, e.g. {@code META-INF/versions/21/com/acme/Upper.class}
+     * @param release      the multi-release version directory, or 0 for the base entry
+     * @param majorVersion the class-file major version (61 = Java 17)
+     * @param bytes        the class file
+     */
+    public record ClassEntry(String binaryName, String entry, int release, int majorVersion, byte[] bytes) {
+    }
+
+    /**
+     * A native library entry.
+     *
+     * @param entry  the jar entry
+     * @param header up to the first 64 bytes
+     */
+    public record NativeEntry(String entry, byte[] header) {
+    }
+}
