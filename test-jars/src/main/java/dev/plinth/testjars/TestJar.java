@@ -106,7 +106,9 @@ public final class TestJar {
         try (OutputStream file = Files.newOutputStream(jar);
              JarOutputStream out = manifest ? new JarOutputStream(file, manifest()) : new JarOutputStream(file)) {
             for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-                put(out, e.getKey(), e.getValue());
+                if (!entries.containsKey(e.getKey())) { // a raw entry replaces the compiled class
+                    put(out, e.getKey(), e.getValue());
+                }
             }
             for (Map.Entry<String, List<String>> e : services.entrySet()) {
                 String lines = String.join("\n", e.getValue()) + "\n";

@@ -1,0 +1,126 @@
+package dev.plinth.runtime;
+
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.FindingCode;
+import dev.plinth.verify.Location;
+import dev.plinth.verify.PluginArchive;
+import dev.plinth.verify.Verifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the plugin jars, reads and verifies each, and settles which may load: the plan. Defines no class and runs
+ * no plugin code.
+ */
+final class Discovery {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+
+    private final HostConfig config;
+    private final Verifier verifier;
+    private final List<Finding> hostFindings = new ArrayList<>();
+
+    Discovery(HostConfig config, Verifier verifier) {
+        this.config = config;
+        this.verifier = verifier;
+    }
+
+    /** Host-level findings: paths that did not resolve. */
+    List<Finding> hostFindings() {
+        return hostFindings;
+    }
+
+    /** One record per jar found, {@code RESOLVED} or {@code FAILED}, in path order. */
+    List<PluginRecord> plan() {
+        List<PluginRecord> records = new ArrayList<>();
+        for (Path jar : jars()) {
+            PluginArchive archive = PluginArchive.read(jar);
+            PluginRecord record = new PluginRecord(archive);
+            record.add(config.verify() ? verifier.verify(archive) : archive.findings());
+            records.add(record);
+        }
+        refuseDuplicateIds(records);
+        for (PluginRecord r : records) {
+            boolean errors = r.snapshot().findings().stream().anyMatch(Finding::isError);
+            if (!errors) {
+                r.transition(PluginState.DISCOVERED, PluginState.RESOLVED);
+            } else if (r.transition(PluginState.DISCOVERED, PluginState.FAILED)) {
+                LOG.warn("plugin {} from {} not loaded: {}", r.descriptor.coordinates(), r.path,
+                        r.snapshot().findings().stream().filter(Finding::isError).map(Finding::toString)
+                                .collect(Collectors.joining("; ")));
+            }
+        }
+        return records;
+    }
+
+    private Set<Path> jars() {
+        Set<Path> jars = new LinkedHashSet<>();
+        for (Path dir : config.pluginDirectories()) {
+            Path resolved = config.resolve(dir);
+            if (!Files.isDirectory(resolved)) {
+                unresolved(dir, resolved, "not a directory");
+                continue;
+            }
+            try (Stream<Path> files = Files.list(resolved)) {
+                files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                        .sorted().forEach(p -> jars.add(realPath(p)));
+            } catch (IOException e) {
+                unresolved(dir, resolved, "cannot be listed (" + e.getMessage() + ")");
+            }
+        }
+        for (Path jar : config.pluginJars()) {
+            Path resolved = config.resolve(jar);
+            if (Files.isRegularFile(resolved)) {
+                jars.add(realPath(resolved));
+            } else {
+                unresolved(jar, resolved, Files.exists(resolved) ? "not a regular file" : "no such file");
+            }
+        }
+        return jars;
+    }
+
+    private void unresolved(Path given, Path resolved, String problem) {
+        String how = given.isAbsolute() ? "" : " (resolved against " + config.baseDirectorySource() + " "
+                + config.baseDirectory() + ")";
+        Finding f = Finding.error(FindingCode.PATH_UNRESOLVED, String.valueOf(given.getFileName()),
+                Location.of(resolved), resolved + ": " + problem + how,
+                "pass an absolute path, or set PluginHost.Builder.baseDirectory (or -Dplinth.home) to the folder"
+                        + " that holds '" + given + "'");
+        hostFindings.add(f);
+        LOG.error("{}", f);
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    /** Two jars with one id: none of them loads, never last-wins. */
+    private static void refuseDuplicateIds(List<PluginRecord> records) {
+        Map<String, List<PluginRecord>> byId = new LinkedHashMap<>();
+        records.forEach(r -> byId.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(r));
+        byId.forEach((id, same) -> {
+            if (same.size() < 2) {
+                return;
+            }
+            String paths = same.stream().map(r -> r.path.toString()).collect(Collectors.joining(" and "));
+            Finding f = Finding.error(FindingCode.DUPLICATE_PLUGIN_ID, id, Location.of(same.get(0).path),
+                    id + ": plugin id declared by " + same.size() + " jars: " + paths + "; none is loaded",
+                    "remove the stale copy, or give each plugin its own Plugin-Id");
+            same.forEach(r -> r.add(f));
+        });
+    }
+}

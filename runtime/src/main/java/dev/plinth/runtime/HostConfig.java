@@ -1,0 +1,25 @@
+package dev.plinth.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The settled configuration of a host, made by {@link PluginHost.Builder}. */
+record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, List<Path> pluginJars,
+                  Path baseDirectory, String baseDirectorySource, Path workDirectory, boolean ownsWorkDirectory,
+                  Path dataDirectory, Duration startTimeout, Duration stopTimeout, ClassLoader hostLoader,
+                  Map<String, Map<String, String>> configurations, boolean verify) {
+
+    HostConfig {
+        sharedPackages = List.copyOf(sharedPackages);
+        pluginDirectories = List.copyOf(pluginDirectories);
+        pluginJars = List.copyOf(pluginJars);
+        configurations = Map.copyOf(configurations);
+    }
+
+    /** A path as given, resolved against the base directory when relative. */
+    Path resolve(Path path) {
+        return baseDirectory.resolve(path).normalize();
+    }
+}

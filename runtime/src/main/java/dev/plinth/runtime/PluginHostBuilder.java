@@ -1,0 +1,153 @@
+package dev.plinth.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Configures a {@link PluginHost}.
+ *
+ * <h2>Paths</h2>
+ * Relative plugin paths resolve against the base directory: {@link #baseDirectory} if set, else the system property
+ * {@code plinth.home}, else the working directory. Which one was used is logged, and every error names the absolute
+ * path it tried. The work directory holds shadow copies of the jars (a fresh temporary directory, deleted on
+ * close, unless {@link #workDirectory} is set); each plugin's data directory is {@code <dataDirectory>/<id>}.
+ */
+public final class PluginHostBuilder {
+    private final List<String> sharedPackages = new ArrayList<>();
+    private final List<Path> directories = new ArrayList<>();
+    private final List<Path> jars = new ArrayList<>();
+    private final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
+    private Path baseDirectory;
+    private Path workDirectory;
+    private Path dataDirectory;
+    private Duration startTimeout = Duration.ofSeconds(5);
+    private Duration stopTimeout = Duration.ofSeconds(5);
+    private ClassLoader hostLoader;
+    private boolean verify = true;
+
+    PluginHostBuilder() {
+    }
+
+    /** The host API packages (with their subpackages): always loaded from the host, never from a plugin. */
+    public PluginHostBuilder sharedPackages(String... packages) {
+        for (String p : packages) {
+            sharedPackages.add(Objects.requireNonNull(p, "package == null"));
+        }
+        return this;
+    }
+
+    /** A directory whose {@code *.jar} files are plugins; may be given several times. */
+    public PluginHostBuilder pluginDirectory(Path directory) {
+        directories.add(Objects.requireNonNull(directory, "directory == null"));
+        return this;
+    }
+
+    /** One plugin jar; may be given several times. */
+    public PluginHostBuilder plugin(Path jar) {
+        jars.add(Objects.requireNonNull(jar, "jar == null"));
+        return this;
+    }
+
+    /** The absolute directory that relative plugin paths resolve against. */
+    public PluginHostBuilder baseDirectory(Path directory) {
+        Objects.requireNonNull(directory, "directory == null");
+        if (!directory.isAbsolute()) {
+            throw new IllegalArgumentException("baseDirectory must be absolute: " + directory);
+        }
+        this.baseDirectory = directory.normalize();
+        return this;
+    }
+
+    /** Where shadow copies of plugin jars are kept; kept on close when set here. */
+    public PluginHostBuilder workDirectory(Path directory) {
+        this.workDirectory = Objects.requireNonNull(directory, "directory == null").toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** The parent of each plugin's private data directory; default {@code <workDirectory>/data}. */
+    public PluginHostBuilder dataDirectory(Path directory) {
+        this.dataDirectory = Objects.requireNonNull(directory, "directory == null").toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** How long a plugin's static initializers, constructors and {@code start} may take in all; default 5 s. */
+    public PluginHostBuilder startTimeout(Duration timeout) {
+        this.startTimeout = positive(timeout, "startTimeout");
+        return this;
+    }
+
+    /** How long a plugin's {@code stop} may take; default 5 s. */
+    public PluginHostBuilder stopTimeout(Duration timeout) {
+        this.stopTimeout = positive(timeout, "stopTimeout");
+        return this;
+    }
+
+    /** The loader that sees the host API; default the thread context class loader at {@link #build()}. */
+    public PluginHostBuilder hostClassLoader(ClassLoader loader) {
+        this.hostLoader = Objects.requireNonNull(loader, "loader == null");
+        return this;
+    }
+
+    /** The configuration handed to one plugin through {@code PluginContext.configuration()}. */
+    public PluginHostBuilder configuration(String pluginId, Map<String, String> values) {
+        configurations.put(Objects.requireNonNull(pluginId, "pluginId == null"), Map.copyOf(values));
+        return this;
+    }
+
+    /** Whether to verify plugins' bytecode at load (default true); off, only reading the jar is checked. */
+    public PluginHostBuilder verification(boolean enabled) {
+        this.verify = enabled;
+        return this;
+    }
+
+    /** The host, resolved and started by nothing yet. */
+    public PluginHost build() {
+        if (sharedPackages.isEmpty()) {
+            throw new IllegalStateException("sharedPackages: none given; name the host API packages, e.g."
+                    + " sharedPackages(\"com.acme.api\")");
+        }
+        Path base = baseDirectory;
+        String source = "baseDirectory";
+        String home = System.getProperty("plinth.home");
+        if (base == null && home != null && !home.isBlank()) {
+            base = Path.of(home).toAbsolutePath().normalize();
+            source = "plinth.home";
+        } else if (base == null) {
+            base = Path.of("").toAbsolutePath();
+            source = "the working directory";
+        }
+        boolean owned = workDirectory == null;
+        Path work = owned ? temporaryWorkDirectory() : workDirectory;
+        Path data = dataDirectory != null ? dataDirectory : work.resolve("data");
+        ClassLoader loader = hostLoader != null ? hostLoader : Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = PluginHost.class.getClassLoader();
+        }
+        return new PluginHost(new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data,
+                startTimeout, stopTimeout, loader, configurations, verify));
+    }
+
+    private static Path temporaryWorkDirectory() {
+        try {
+            return Files.createTempDirectory("plinth-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a work directory; set PluginHostBuilder.workDirectory", e);
+        }
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name + " == null");
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + d);
+        }
+        return d;
+    }
+}

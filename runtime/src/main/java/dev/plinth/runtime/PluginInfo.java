@@ -1,0 +1,47 @@
+package dev.plinth.runtime;
+
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A snapshot of one plugin: identity, where it came from, its state and everything Plinth found.
+ *
+ * @param id          the plugin id
+ * @param version     the plugin version
+ * @param description the manifest's description, or empty
+ * @param requires    the host API range it declares, or empty
+ * @param path        the jar as given, absolute and with links resolved
+ * @param sha256      the SHA-256 of the bytes that were loaded (lower-case hex)
+ * @param javaRelease the Java release its newest class file targets (17 for class file 61), or 0 with no classes
+ * @param loaderName  the name of its class loader, {@code plugin:<id>@<version>}
+ * @param state       the state when the snapshot was taken
+ * @param findings    every finding about this plugin, in the order they were made
+ * @param failure     the exception behind a {@code FAILED} state, or null
+ */
+public record PluginInfo(String id, String version, String description, String requires, Path path, String sha256,
+                         int javaRelease, String loaderName, PluginState state, List<Finding> findings,
+                         Throwable failure) {
+
+    /** Copies the findings. */
+    public PluginInfo {
+        findings = List.copyOf(findings);
+    }
+
+    /** The exception behind a {@code FAILED} state, if there is one. */
+    public Optional<Throwable> failureCause() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** The findings of at least warning severity. */
+    public List<Finding> problems() {
+        return findings.stream().filter(f -> f.severity() != Severity.INFO).toList();
+    }
+
+    /** {@code id@version}. */
+    public String coordinates() {
+        return id + "@" + version;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.plinth.runtime;
+
+import dev.plinth.api.Plugin;
+import dev.plinth.runtime.internal.ExtensionSlot;
+import dev.plinth.runtime.internal.HandleFactory;
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.FindingCode;
+import dev.plinth.verify.HostApi;
+import dev.plinth.verify.Location;
+import dev.plinth.verify.PluginArchive;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads one resolved plugin, on the plugin's own start thread: shadow copy, class loader, extensions, lifecycle
+ * {@code start}. Whatever fails becomes a {@link StartFailure} carrying the finding.
+ */
+final class PluginLoader {
+    private static final String PLUGIN = Plugin.class.getName();
+
+    private final HostConfig config;
+    private final HostApi api;
+    private final ShadowStore shadows;
+
+    PluginLoader(HostConfig config, HostApi api, ShadowStore shadows) {
+        this.config = config;
+        this.api = api;
+        this.shadows = shadows;
+    }
+
+    void load(PluginRecord record) throws StartFailure {
+        Path copy = shadowCopy(record);
+        try {
+            record.loader = new PluginClassLoader(record.loaderName(), copy.toUri().toURL(), config.hostLoader(), api);
+        } catch (IOException e) {
+            throw new StartFailure(Finding.error(FindingCode.PATH_UNRESOLVED, record.id(), Location.of(copy),
+                    copy + ": cannot be opened (" + e + ")", "check the work directory"), e);
+        }
+        Thread.currentThread().setContextClassLoader(record.loader);
+        Instantiator instantiator = new Instantiator(record);
+        List<PluginRecord.LoadedExtension> extensions = new ArrayList<>();
+        Plugin lifecycle = null;
+        for (Map.Entry<String, List<PluginArchive.ServiceEntry>> e : record.services.entrySet()) {
+            String service = e.getKey();
+            if (service.equals(PLUGIN)) {
+                lifecycle = lifecycle(record, e.getValue(), instantiator);
+            } else if (api.isShared(service)) {
+                Class<?> type = hostType(record, service, e.getValue().get(0), instantiator);
+                for (PluginArchive.ServiceEntry entry : e.getValue()) {
+                    extensions.add(extension(record, type, entry, instantiator));
+                }
+            }
+        }
+        record.context = new ManagedContext(record.id(), record.descriptor.version(),
+                config.configurations().getOrDefault(record.id(), Map.of()),
+                config.dataDirectory().resolve(record.id()), record.loader);
+        record.lifecycle = lifecycle;
+        if (lifecycle != null) {
+            start(record, lifecycle, instantiator);
+        }
+        record.extensions = List.copyOf(extensions);
+    }
+
+    private Path shadowCopy(PluginRecord record) throws StartFailure {
+        try {
+            return shadows.copyOf(record.path, record.sha256);
+        } catch (ShadowStore.JarChangedException e) {
+            throw new StartFailure(Finding.error(FindingCode.JAR_CHANGED, record.id(), Location.of(record.path),
+                    record.path + ": " + e.getMessage(), "write plugin jars to a temporary name and rename them"
+                            + " into the plugin directory, so the host never reads a half-written jar"), e);
+        } catch (IOException e) {
+            throw new StartFailure(Finding.error(FindingCode.PATH_UNRESOLVED, record.id(), Location.of(record.path),
+                    record.path + ": cannot copy to the work directory (" + e + ")",
+                    "check that the work directory is writable"), e);
+        }
+    }
+
+    private Class<?> hostType(PluginRecord record, String service, PluginArchive.ServiceEntry first,
+                              Instantiator instantiator) throws StartFailure {
+        try {
+            return Class.forName(service, false, config.hostLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw instantiator.failure(FindingCode.API_MISMATCH, Location.entry(record.path, first.file()),
+                    service + ": service interface not found in the host API", "build the plugin against the"
+                            + " host's API version, or remove " + first.file(), e);
+        }
+    }
+
+    private static PluginRecord.LoadedExtension extension(PluginRecord record, Class<?> type,
+                                                          PluginArchive.ServiceEntry entry,
+                                                          Instantiator instantiator) throws StartFailure {
+        Object instance = instantiator.create(entry.provider(), type, entry.file());
+        ExtensionSlot slot = new ExtensionSlot(record.id(), type.getName());
+        slot.install(instance, record.loader);
+        return new PluginRecord.LoadedExtension(type, slot, HandleFactory.create(type, slot));
+    }
+
+    private static Plugin lifecycle(PluginRecord record, List<PluginArchive.ServiceEntry> entries,
+                                    Instantiator instantiator) throws StartFailure {
+        PluginArchive.ServiceEntry first = entries.get(0);
+        if (entries.size() > 1) {
+            throw instantiator.failure(FindingCode.ENTRY_POINT, Location.entry(record.path, first.file()),
+                    PLUGIN + ": " + entries.size() + " lifecycle classes listed; a plugin has at most one",
+                    "keep one line in " + first.file(), null);
+        }
+        return instantiator.create(first.provider(), Plugin.class, first.file());
+    }
+
+    private static void start(PluginRecord record, Plugin lifecycle, Instantiator instantiator)
+            throws StartFailure {
+        String type = lifecycle.getClass().getName();
+        record.phase = new Phase(type, "start(PluginContext)");
+        try {
+            lifecycle.start(record.context);
+        } catch (Exception | LinkageError e) {
+            throw instantiator.failure(FindingCode.START_FAILED, Location.type(record.path, type)
+                            .member("start(PluginContext)"), type + ".start(PluginContext): threw " + e,
+                    "fix the failure, or make start() tolerate it; the host keeps running without this plugin", e);
+        } finally {
+            record.phase = Phase.NONE;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.plinth.runtime;
+
+import dev.plinth.api.Plugin;
+import dev.plinth.runtime.internal.ExtensionSlot;
+import dev.plinth.verify.Descriptor;
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.PluginArchive;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The host's mutable record of one plugin: what was read from its jar, its state and findings, and while loaded
+ * its class loader, context, lifecycle object and extensions.
+ *
+ * <h2>Threading</h2>
+ * State, findings and failure are guarded by {@code this}; a plugin's start and stop run on their own threads and
+ * publish through {@link #transition}. The loaded parts are written before the transition to {@code STARTED} and
+ * read after it.
+ */
+final class PluginRecord {
+    final Descriptor descriptor;
+    final Path path;
+    final String sha256;
+    final int javaRelease;
+    final Map<String, List<PluginArchive.ServiceEntry>> services;
+    /** What starting is doing now, e.g. "static initializer of com.acme.Slow"; names the culprit of a time-out. */
+    volatile Phase phase = Phase.NONE;
+    volatile Thread worker;
+
+    private PluginState state = PluginState.DISCOVERED;
+    private final List<Finding> findings = new ArrayList<>();
+    private Throwable failure;
+
+    PluginClassLoader loader;
+    ManagedContext context;
+    Plugin lifecycle;
+    List<LoadedExtension> extensions = List.of();
+
+    PluginRecord(PluginArchive archive) {
+        this.descriptor = archive.descriptor();
+        this.path = archive.path();
+        this.sha256 = archive.sha256();
+        int major = archive.maxClassFileVersion();
+        this.javaRelease = major == 0 ? 0 : major - 44;
+        this.services = archive.services();
+    }
+
+    String id() {
+        return descriptor.id();
+    }
+
+    String loaderName() {
+        return "plugin:" + descriptor.coordinates();
+    }
+
+    synchronized PluginState state() {
+        return state;
+    }
+
+    /** Moves from {@code from} to {@code to}; false (and no change) when the plugin is not in {@code from}. */
+    synchronized boolean transition(PluginState from, PluginState to) {
+        if (state != from) {
+            return false;
+        }
+        state = to;
+        return true;
+    }
+
+    synchronized void add(List<Finding> more) {
+        findings.addAll(more);
+    }
+
+    synchronized void add(Finding finding) {
+        findings.add(finding);
+    }
+
+    /** Puts the plugin in {@code FAILED} with the finding and its cause, unless it already failed. */
+    synchronized boolean fail(Finding finding, Throwable cause) {
+        if (state == PluginState.FAILED) {
+            return false;
+        }
+        findings.add(finding);
+        failure = cause;
+        state = PluginState.FAILED;
+        return true;
+    }
+
+    /** Puts the plugin in {@code FAILED} only if it is still in {@code expected}, e.g. a time-out racing a start. */
+    synchronized boolean failIf(PluginState expected, Finding finding, Throwable cause) {
+        return state == expected && fail(finding, cause);
+    }
+
+    synchronized PluginInfo snapshot() {
+        return new PluginInfo(descriptor.id(), descriptor.version(), descriptor.description(),
+                descriptor.requires(), path, sha256, javaRelease, loaderName(), state, findings, failure);
+    }
+
+    /**
+     * One extension of a loaded plugin.
+     *
+     * @param type   the host interface
+     * @param slot   the slot its handle calls through
+     * @param handle what the host is given
+     */
+    record LoadedExtension(Class<?> type, ExtensionSlot slot, Object handle) {
+    }
+}

@@ -1,0 +1,37 @@
+package dev.plinth.runtime;
+
+/**
+ * Where a plugin is in its life.
+ *
+ * <pre>
+ *  DISCOVERED ──verify──▶ RESOLVED ──start──▶ STARTING ──▶ STARTED ──stop──▶ STOPPING ──▶ STOPPED ──▶ UNLOADED
+ *       │                    │                   │                              │
+ *       └────────────────────┴───────────────────┴──────────────────────────────┴──────▶ FAILED
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code DISCOVERED}: the jar was read; nothing of it is defined.</li>
+ *   <li>{@code RESOLVED}: verified without errors, ready to load; still no plugin code has run.</li>
+ *   <li>{@code STARTING}: classes are being initialised, extensions created, {@code Plugin.start} called.</li>
+ *   <li>{@code STARTED}: its extensions are served by {@code PluginHost.extensions}.</li>
+ *   <li>{@code STOPPING}, {@code STOPPED}: {@code Plugin.stop} is running / has returned; no new calls enter.</li>
+ *   <li>{@code UNLOADED}: its class loader is closed and released by the host.</li>
+ *   <li>{@code FAILED}: a finding or a failure stopped it; {@code PluginInfo.findings} and
+ *       {@code PluginInfo.failure} say why. Its extensions are never served. Terminal.</li>
+ * </ul>
+ */
+public enum PluginState {
+    DISCOVERED,
+    RESOLVED,
+    STARTING,
+    STARTED,
+    STOPPING,
+    STOPPED,
+    UNLOADED,
+    FAILED;
+
+    /** Whether the plugin's extensions are being served. */
+    public boolean isActive() {
+        return this == STARTED;
+    }
+}

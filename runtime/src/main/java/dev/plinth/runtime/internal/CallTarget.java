@@ -1,0 +1,17 @@
+package dev.plinth.runtime.internal;
+
+/**
+ * Not API. One generation of an extension: the plugin's instance and the class loader every call runs under.
+ * Generated handles read both from one object, so a call never mixes two generations.
+ */
+public final class CallTarget {
+    /** The plugin's extension instance. */
+    public final Object instance;
+    /** The plugin's class loader, installed as the thread context class loader during a call. */
+    public final ClassLoader loader;
+
+    CallTarget(Object instance, ClassLoader loader) {
+        this.instance = instance;
+        this.loader = loader;
+    }
+}

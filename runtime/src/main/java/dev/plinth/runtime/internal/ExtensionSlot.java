@@ -1,0 +1,62 @@
+package dev.plinth.runtime.internal;
+
+import dev.plinth.runtime.PluginUnavailableException;
+import java.util.Objects;
+
+/**
+ * Not API. What a generated extension handle calls through: the current generation of one extension, swapped
+ * atomically on reload and cleared on unload, so a handle held by the host never pins a retired plugin.
+ *
+ * <h2>Threading</h2>
+ * {@link #enter} is one volatile read; {@link #install} and {@link #retire} may race with calls, and each call
+ * sees exactly one generation.
+ */
+public final class ExtensionSlot {
+    private final String pluginId;
+    private final String extension;
+    private volatile CallTarget target;
+    private volatile String retiredBecause = "not started";
+
+    /** A slot for one extension of one plugin, e.g. {@code ("uppercase", "com.acme.Filter")}. */
+    public ExtensionSlot(String pluginId, String extension) {
+        this.pluginId = Objects.requireNonNull(pluginId, "pluginId == null");
+        this.extension = Objects.requireNonNull(extension, "extension == null");
+    }
+
+    /** The generation a call should use; throws when the plugin no longer serves calls. */
+    public CallTarget enter() {
+        CallTarget t = target;
+        if (t == null) {
+            throw new PluginUnavailableException(pluginId, extension + " of plugin " + pluginId
+                    + ": not available (" + retiredBecause + "); get a fresh handle from PluginHost.extensions");
+        }
+        return t;
+    }
+
+    /** Makes {@code instance} (of {@code loader}) the generation new calls use. */
+    public void install(Object instance, ClassLoader loader) {
+        this.target = new CallTarget(Objects.requireNonNull(instance, "instance == null"), loader);
+    }
+
+    /** Stops serving calls; later calls fail with the reason. Drops the reference to the plugin's instance. */
+    public void retire(String reason) {
+        this.retiredBecause = reason;
+        this.target = null;
+    }
+
+    /** The instance currently served, or null. */
+    public Object currentInstance() {
+        CallTarget t = target;
+        return t == null ? null : t.instance;
+    }
+
+    /** The plugin id. */
+    public String pluginId() {
+        return pluginId;
+    }
+
+    /** The extension interface's name. */
+    public String extension() {
+        return extension;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.plinth.runtime.internal;
+
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.Set;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/** Writes the bytecode of a handle class; see {@link HandleFactory}. */
+final class HandleClassWriter {
+    private static final String BASE = Type.getInternalName(HandleBase.class);
+    private static final String SLOT = Type.getInternalName(ExtensionSlot.class);
+    private static final String TARGET = Type.getInternalName(CallTarget.class);
+    private static final String THREAD = "java/lang/Thread";
+    private static final String SET_TCCL = "setContextClassLoader";
+    private static final String LOADER_DESC = "(Ljava/lang/ClassLoader;)V";
+
+    private HandleClassWriter() {
+    }
+
+    static byte[] write(String binaryName, Class<?> iface, Method[] methods) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object"; // only Throwable and Object locals merge; never load classes here
+            }
+        };
+        String self = binaryName.replace('.', '/');
+        String ifaceName = Type.getInternalName(iface);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+                self, null, BASE, new String[] {ifaceName});
+        writeConstructor(cw);
+        Set<String> written = new HashSet<>();
+        for (Method m : methods) {
+            String desc = Type.getMethodDescriptor(m);
+            if (written.add(m.getName() + desc)) {
+                writeDelegate(cw, ifaceName, m, desc);
+            }
+        }
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    private static void writeConstructor(ClassWriter cw) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "(L" + SLOT + ";)V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, BASE, "<init>", "(L" + SLOT + ";)V", false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code target = slot.enter(); swap TCCL; try { return target.m(args); } finally { restore TCCL; }}. */
+    private static void writeDelegate(ClassWriter cw, String ifaceName, Method m, String desc) {
+        String[] exceptions = java.util.Arrays.stream(m.getExceptionTypes()).map(Type::getInternalName)
+                .toArray(String[]::new);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, m.getName(), desc, null, exceptions);
+        mv.visitCode();
+        Type[] args = Type.getArgumentTypes(desc);
+        Type ret = Type.getReturnType(desc);
+        int next = 1;
+        for (Type a : args) {
+            next += a.getSize();
+        }
+        int target = next;
+        int thread = next + 1;
+        int previous = next + 2;
+        int result = next + 3;
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitFieldInsn(Opcodes.GETFIELD, BASE, "slot", "L" + SLOT + ";");
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SLOT, "enter", "()L" + TARGET + ";", false);
+        mv.visitVarInsn(Opcodes.ASTORE, target);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, THREAD, "currentThread", "()Ljava/lang/Thread;", false);
+        mv.visitVarInsn(Opcodes.ASTORE, thread);
+        mv.visitVarInsn(Opcodes.ALOAD, thread);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, THREAD, "getContextClassLoader", "()Ljava/lang/ClassLoader;",
+                false);
+        mv.visitVarInsn(Opcodes.ASTORE, previous);
+        mv.visitVarInsn(Opcodes.ALOAD, thread);
+        mv.visitVarInsn(Opcodes.ALOAD, target);
+        mv.visitFieldInsn(Opcodes.GETFIELD, TARGET, "loader", "Ljava/lang/ClassLoader;");
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, THREAD, SET_TCCL, LOADER_DESC, false);
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, null);
+        mv.visitLabel(start);
+        mv.visitVarInsn(Opcodes.ALOAD, target);
+        mv.visitFieldInsn(Opcodes.GETFIELD, TARGET, "instance", "Ljava/lang/Object;");
+        mv.visitTypeInsn(Opcodes.CHECKCAST, ifaceName);
+        int slot = 1;
+        for (Type a : args) {
+            mv.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
+            slot += a.getSize();
+        }
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, ifaceName, m.getName(), desc, true);
+        if (ret.getSort() != Type.VOID) {
+            mv.visitVarInsn(ret.getOpcode(Opcodes.ISTORE), result);
+        }
+        mv.visitLabel(end);
+        restore(mv, thread, previous);
+        if (ret.getSort() != Type.VOID) {
+            mv.visitVarInsn(ret.getOpcode(Opcodes.ILOAD), result);
+        }
+        mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
+        mv.visitLabel(handler);
+        int thrown = result + 2;
+        mv.visitVarInsn(Opcodes.ASTORE, thrown);
+        restore(mv, thread, previous);
+        mv.visitVarInsn(Opcodes.ALOAD, thrown);
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void restore(MethodVisitor mv, int thread, int previous) {
+        mv.visitVarInsn(Opcodes.ALOAD, thread);
+        mv.visitVarInsn(Opcodes.ALOAD, previous);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, THREAD, SET_TCCL, LOADER_DESC, false);
+    }
+}

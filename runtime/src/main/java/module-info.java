@@ -1,0 +1,8 @@
+/** The Plinth host library: load plugin jars into isolated class loaders and call them through host interfaces. */
+module dev.plinth.runtime {
+    requires transitive dev.plinth.api;
+    requires transitive dev.plinth.verify;
+    requires org.objectweb.asm;
+    requires org.slf4j;
+    exports dev.plinth.runtime;
+}
