@@ -80,7 +80,8 @@ final class Lifecycle {
 
     private void failed(PluginRecord r, Finding finding, Throwable cause) {
         if (r.failIf(PluginState.STARTING, finding, cause)) {
-            LOG.error("{}", finding, cause);
+            LOG.error("{}", finding);
+            LOG.debug("plugin {}: cause of the failure", r.id(), cause);
             release(r, "plugin " + r.id() + " failed to start");
         }
     }

@@ -1,0 +1,18 @@
+package com.acme.filters.upper;
+
+import com.acme.pipeline.api.Filter;
+import com.acme.pipeline.api.Request;
+import java.util.Locale;
+
+/** Upper-cases the request body. */
+public final class UppercaseFilter implements Filter {
+    @Override
+    public String name() {
+        return "uppercase";
+    }
+
+    @Override
+    public Request apply(Request request) {
+        return request.withBody(request.body().toUpperCase(Locale.ROOT));
+    }
+}
