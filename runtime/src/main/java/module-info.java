@@ -2,6 +2,10 @@
 module dev.plinth.runtime {
     requires transitive dev.plinth.api;
     requires transitive dev.plinth.verify;
+    requires java.management;
+    requires jdk.management;
+    requires jdk.jfr;
+    requires static java.sql;
     requires org.objectweb.asm;
     requires org.slf4j;
     exports dev.plinth.runtime;

@@ -44,23 +44,36 @@ final class Discovery {
     List<PluginRecord> plan() {
         List<PluginRecord> records = new ArrayList<>();
         for (Path jar : jars()) {
-            PluginArchive archive = PluginArchive.read(jar);
-            PluginRecord record = new PluginRecord(archive);
-            record.add(config.verify() ? verifier.verify(archive) : archive.findings());
-            records.add(record);
+            records.add(read(jar));
         }
         refuseDuplicateIds(records);
-        for (PluginRecord r : records) {
-            boolean errors = r.snapshot().findings().stream().anyMatch(Finding::isError);
-            if (!errors) {
-                r.transition(PluginState.DISCOVERED, PluginState.RESOLVED);
-            } else if (r.transition(PluginState.DISCOVERED, PluginState.FAILED)) {
-                LOG.warn("plugin {} from {} not loaded: {}", r.descriptor.coordinates(), r.path,
-                        r.snapshot().findings().stream().filter(Finding::isError).map(Finding::toString)
-                                .collect(Collectors.joining("; ")));
-            }
-        }
+        records.forEach(Discovery::settle);
         return records;
+    }
+
+    /** A record for one more jar (a reload or an added plugin), {@code RESOLVED} or {@code FAILED}. */
+    PluginRecord planOne(Path jar) {
+        PluginRecord record = read(realPath(config.resolve(jar)));
+        settle(record);
+        return record;
+    }
+
+    private PluginRecord read(Path jar) {
+        PluginArchive archive = PluginArchive.read(jar);
+        PluginRecord record = new PluginRecord(archive);
+        record.add(config.verify() ? verifier.verify(archive) : archive.findings());
+        return record;
+    }
+
+    private static void settle(PluginRecord r) {
+        boolean errors = r.snapshot().findings().stream().anyMatch(Finding::isError);
+        if (!errors) {
+            r.transition(PluginState.DISCOVERED, PluginState.RESOLVED);
+        } else if (r.transition(PluginState.DISCOVERED, PluginState.FAILED)) {
+            LOG.warn("plugin {} from {} not loaded: {}", r.descriptor.coordinates(), r.path,
+                    r.snapshot().findings().stream().filter(Finding::isError).map(Finding::toString)
+                            .collect(Collectors.joining("; ")));
+        }
     }
 
     private Set<Path> jars() {

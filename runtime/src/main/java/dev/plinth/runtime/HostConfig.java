@@ -9,13 +9,15 @@ import java.util.Map;
 record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, List<Path> pluginJars,
                   Path baseDirectory, String baseDirectorySource, Path workDirectory, boolean ownsWorkDirectory,
                   Path dataDirectory, Duration startTimeout, Duration stopTimeout, ClassLoader hostLoader,
-                  Map<String, Map<String, String>> configurations, boolean verify) {
+                  Map<String, Map<String, String>> configurations, boolean verify, Duration leakCheckTimeout,
+                  Path heapDumpDirectory, List<PluginListener> listeners) {
 
     HostConfig {
         sharedPackages = List.copyOf(sharedPackages);
         pluginDirectories = List.copyOf(pluginDirectories);
         pluginJars = List.copyOf(pluginJars);
         configurations = Map.copyOf(configurations);
+        listeners = List.copyOf(listeners);
     }
 
     /** A path as given, resolved against the base directory when relative. */

@@ -1,5 +1,6 @@
 package dev.plinth.runtime;
 
+import dev.plinth.runtime.internal.CallTarget;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.Location;
@@ -13,65 +14,88 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts and stops plugins, each on its own daemon thread, with time-outs: one plugin that throws or hangs ends in
- * {@code FAILED} and never blocks the host or the other plugins past the time-out.
+ * Starts and stops generations of plugins, each on its own daemon thread, with time-outs: one plugin that throws or
+ * hangs ends in {@code FAILED} and never blocks the host or the other plugins past the time-out.
  */
 final class Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
     private final HostConfig config;
     private final PluginLoader loader;
-    private final Runnable registryChanged;
+    private final Retirement retirement;
+    private final Events events;
 
-    Lifecycle(HostConfig config, PluginLoader loader, Runnable registryChanged) {
+    Lifecycle(HostConfig config, PluginLoader loader, Events events) {
         this.config = config;
         this.loader = loader;
-        this.registryChanged = registryChanged;
+        this.events = events;
+        this.retirement = new Retirement(config, events);
     }
 
-    /** Starts every {@code RESOLVED} plugin concurrently; returns when each has started, failed or timed out. */
-    void startAll(List<PluginRecord> records) {
+    /**
+     * Starts every {@code RESOLVED} plugin concurrently; {@code onStarted} receives each that loaded, on its start
+     * thread, and must activate it. Returns when each has started, failed or timed out.
+     */
+    void startAll(List<PluginRecord> records, BiConsumer<PluginRecord, Runnable> onStarted) {
         Map<PluginRecord, CompletableFuture<Void>> running = new LinkedHashMap<>();
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
         for (PluginRecord r : records) {
             if (r.transition(PluginState.RESOLVED, PluginState.STARTING)) {
-                running.put(r, spawn("plinth-start-" + r.id(), r, () -> startOne(r)));
+                running.put(r, PluginThreads.spawn("plinth-start-" + r.id(), r, () -> startOne(r, onStarted)));
             }
         }
-        running.forEach((r, done) -> {
-            try {
-                done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                Finding timeout = Timeouts.startTimeout(r, config.startTimeout());
-                if (r.failIf(PluginState.STARTING, timeout, null)) {
-                    LOG.error("{}", timeout);
-                    r.worker.interrupt();
-                    release(r, "plugin " + r.id() + " failed to start");
-                }
-            } catch (ExecutionException e) {
-                LOG.error("plugin {}: start thread failed", r.id(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        running.forEach((r, done) -> await(r, done, deadline));
     }
 
-    private void startOne(PluginRecord r) {
+    /** Starts one {@code RESOLVED} generation and waits for it; true when it is {@code STARTED}. */
+    boolean startAndWait(PluginRecord r, BiConsumer<PluginRecord, Runnable> onStarted) {
+        if (!r.transition(PluginState.RESOLVED, PluginState.STARTING)) {
+            return false;
+        }
+        long deadline = System.nanoTime() + config.startTimeout().toNanos();
+        await(r, PluginThreads.spawn("plinth-start-" + r.id(), r, () -> startOne(r, onStarted)), deadline);
+        return r.state() == PluginState.STARTED;
+    }
+
+    private void await(PluginRecord r, CompletableFuture<Void> done, long deadline) {
+        try {
+            done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            Finding timeout = Timeouts.startTimeout(r, config.startTimeout());
+            if (r.failIf(PluginState.STARTING, timeout, null)) {
+                LOG.error("{}", timeout);
+                r.worker.interrupt();
+                discard(r);
+                events.failed(r.snapshot());
+            }
+        } catch (ExecutionException e) {
+            LOG.error("plugin {}: start thread failed", r.id(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void startOne(PluginRecord r, BiConsumer<PluginRecord, Runnable> onStarted) {
         try {
             loader.load(r);
-            if (r.transition(PluginState.STARTING, PluginState.STARTED)) {
-                LOG.info("loaded plugin {} from {} (sha256 {}, Java {} class files, loader {})",
-                        r.descriptor.coordinates(), r.path, r.sha256, r.javaRelease, r.loaderName());
-                registryChanged.run();
-            } else {
-                release(r, "plugin " + r.id() + " failed to start"); // timed out meanwhile: FAILED, must not serve
-            }
+            // the host activates the generation and publishes it atomically with the state change
+            onStarted.accept(r, () -> {
+                if (!r.transition(PluginState.STARTING, PluginState.STARTED)) {
+                    throw new IllegalStateException("timed out");
+                }
+            });
+            LOG.info("loaded plugin {} from {} (sha256 {}, Java {} class files, loader {})",
+                    r.descriptor.coordinates(), r.path, r.sha256, r.javaRelease, r.loaderName());
+            events.loaded(r.snapshot());
         } catch (StartFailure f) {
             failed(r, f.finding, f.getCause());
+        } catch (IllegalStateException timedOut) {
+            discard(r); // timed out meanwhile: FAILED, must not serve
         } catch (RuntimeException | Error e) {
             failed(r, Finding.error(FindingCode.START_FAILED, r.id(), Location.of(r.path),
                     r.id() + ": failed while starting: " + e, "see the cause in PluginInfo.failure()"), e);
@@ -82,73 +106,50 @@ final class Lifecycle {
         if (r.failIf(PluginState.STARTING, finding, cause)) {
             LOG.error("{}", finding);
             LOG.debug("plugin {}: cause of the failure", r.id(), cause);
-            release(r, "plugin " + r.id() + " failed to start");
+            discard(r);
+            events.failed(r.snapshot());
         }
     }
 
-    /** Stops every {@code STARTED} plugin concurrently, each bounded by the stop time-out, then unloads it. */
-    void stopAll(List<PluginRecord> records) {
-        List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        List<PluginRecord> stopped = new ArrayList<>();
-        for (PluginRecord r : records) {
-            if (r.transition(PluginState.STARTED, PluginState.STOPPING)) {
-                r.extensions.forEach(e -> e.slot().retire("plugin " + r.id() + " is stopping"));
-                stopped.add(r);
-            }
-        }
-        registryChanged.run();
-        for (PluginRecord r : stopped) {
-            stopping.add(spawn("plinth-stop-" + r.id(), r, () -> stopOne(r)));
-        }
-        long deadline = System.nanoTime() + config.stopTimeout().toNanos();
-        for (int i = 0; i < stopped.size(); i++) {
-            PluginRecord r = stopped.get(i);
-            try {
-                stopping.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                Finding f = Timeouts.stopTimeout(r, config.stopTimeout());
-                r.add(f);
-                LOG.warn("{}", f);
-                r.worker.interrupt();
-            } catch (ExecutionException e) {
-                LOG.error("plugin {}: stop thread failed", r.id(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            r.transition(PluginState.STOPPING, PluginState.STOPPED);
-            release(r, "plugin " + r.id() + " was unloaded");
-            if (r.transition(PluginState.STOPPED, PluginState.UNLOADED)) {
-                LOG.info("unloaded plugin {} ({})", r.descriptor.coordinates(), r.path);
-            }
-        }
+    /** Retires a started generation whose slots the caller already retired or swapped. */
+    UnloadReport retire(PluginRecord r, List<CallTarget> targets, boolean proveCollection) {
+        r.transition(PluginState.STARTED, PluginState.STOPPING);
+        return retirement.retire(r, targets, proveCollection);
     }
 
-    private static void stopOne(PluginRecord r) {
-        r.context.signalStopping();
-        if (r.lifecycle == null) {
-            return;
-        }
-        String type = r.lifecycle.getClass().getName();
-        r.phase = new Phase(type, "stop()");
+    /** Retires every given generation concurrently, without the collection proof; for closing the host. */
+    void retireAll(Map<PluginRecord, List<CallTarget>> generations) {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        generations.forEach((r, targets) -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    retire(r, targets, false);
+                } finally {
+                    done.complete(null);
+                }
+            }, "plinth-unload-" + r.id());
+            t.setDaemon(true);
+            t.start();
+            all.add(done);
+        });
+        long bound = config.stopTimeout().multipliedBy(2).plusSeconds(3).toNanos();
         try {
-            r.lifecycle.stop();
-        } catch (Exception | LinkageError e) {
-            Finding f = Finding.warning(FindingCode.STOP_FAILED, r.id(), Location.type(r.path, type).member("stop()"),
-                    type + ".stop(): threw " + e, "release resources without throwing; the plugin is unloaded anyway");
-            r.add(f);
-            LOG.warn("{}", f, e);
-        } finally {
-            r.phase = Phase.NONE;
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(bound, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("close: some plugins were still unloading after {}", Timeouts.format(Duration.ofNanos(bound)));
+        } catch (ExecutionException e) {
+            LOG.error("close: unloading failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** Retires the plugin's extensions, shuts its executors down and closes its loader; safe to repeat. */
-    private static void release(PluginRecord r, String reason) {
-        List<PluginRecord.LoadedExtension> extensions;
+    /** Drops a generation that never served: executors down, loader closed. */
+    static void discard(PluginRecord r) {
         ManagedContext context;
         PluginClassLoader classLoader;
         synchronized (r) {
-            extensions = r.extensions;
             context = r.context;
             classLoader = r.loader;
             r.extensions = List.of();
@@ -156,10 +157,10 @@ final class Lifecycle {
             r.context = null;
             r.loader = null;
         }
-        extensions.forEach(e -> e.slot().retire(reason));
         try {
-            if (context != null && !context.shutdownExecutors(Duration.ofSeconds(1))) {
-                LOG.warn("plugin {}: managed executor threads still running after shutdown", r.id());
+            if (context != null) {
+                context.signalStopping();
+                context.shutdownExecutors(Duration.ofSeconds(1));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,21 +172,5 @@ final class Lifecycle {
                 LOG.warn("plugin {}: closing its class loader failed", r.id(), e);
             }
         }
-    }
-
-    private static CompletableFuture<Void> spawn(String name, PluginRecord r, Runnable body) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        }, name);
-        t.setDaemon(true);
-        r.worker = t;
-        t.start();
-        return done;
     }
 }

@@ -81,6 +81,14 @@ final class PluginClassLoader extends URLClassLoader {
         return Collections.enumeration(all);
     }
 
+    /** Defines one of Plinth's own helper classes inside this loader, e.g. to act as the plugin's caller. */
+    Class<?> defineHelper(String name, byte[] bytes) {
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            return loaded != null ? loaded : defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+
     private boolean isHostResource(String name) {
         int slash = name.lastIndexOf('/');
         return slash > 0 && api.isSharedPackage(name.substring(0, slash).replace('/', '.'));

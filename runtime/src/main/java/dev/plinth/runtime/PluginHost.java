@@ -1,12 +1,17 @@
 package dev.plinth.runtime;
 
+import dev.plinth.runtime.internal.CallTarget;
 import dev.plinth.verify.Finding;
+import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.HostApi;
+import dev.plinth.verify.Location;
 import dev.plinth.verify.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads plugin jars into isolated class loaders and hands the host its extensions through host-owned interfaces.
+ * Loads plugin jars into isolated class loaders, hands the host its extensions through host-owned interfaces, and
+ * unloads and hot-reloads them.
  *
  * <pre>{@code
  * try (PluginHost host = PluginHost.builder()
@@ -22,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *         .pluginDirectory(Path.of("plugins"))
  *         .build()) {
  *     host.start();                          // never throws because a plugin is bad
- *     host.plugins().forEach(System.out::println);
  *     List<Filter> filters = host.extensions(Filter.class);
+ *     host.reload("uppercase");              // the handles in filters now call the new generation
  * }
  * }</pre>
  *
@@ -32,23 +38,25 @@ import org.slf4j.LoggerFactory;
  * plugin code; {@link #plugins()} then shows the plan. {@link #start()} resolves if needed, then loads and starts.
  *
  * <h2>Errors</h2>
- * A bad plugin never makes these methods throw: it ends in {@link PluginState#FAILED} with findings. They throw only
- * for programmer mistakes (e.g. {@code start()} after {@code close()}).
+ * A bad plugin never makes these methods throw: it ends in {@link PluginState#FAILED} with findings, and a failed
+ * reload leaves the old generation serving. They throw only for programmer mistakes (an unknown plugin id, a
+ * method called after {@code close()}).
  *
  * <h2>Threading</h2>
  * Safe for use from many threads. {@link #extensions}, {@link #plugins} and {@link #findings} never block on plugin
- * code: they read immutable snapshots, also while {@link #start} runs. {@code resolve}, {@code start} and
- * {@code close} are serialised.
+ * code: they read immutable snapshots, also while another method runs. {@code resolve}, {@code start},
+ * {@code add}, {@code reload}, {@code unload} and {@code close} are serialised.
  */
 public final class PluginHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
     private final HostConfig config;
-    private final HostApi api;
     private final Lifecycle lifecycle;
+    private final Discovery discovery;
+    private final Events events;
     private final Object lifecycleLock = new Object();
+    private final Object publishLock = new Object();
     private volatile List<PluginRecord> records = List.of();
-    private volatile List<Finding> hostFindings = List.of();
     private volatile Registry registry = Registry.EMPTY;
     private boolean resolved;
     private boolean started;
@@ -56,9 +64,11 @@ public final class PluginHost implements AutoCloseable {
 
     PluginHost(HostConfig config) {
         this.config = config;
-        this.api = HostApi.of(config.sharedPackages(), config.hostLoader());
+        HostApi api = HostApi.of(config.sharedPackages(), config.hostLoader());
+        this.events = new Events(config.listeners());
+        this.discovery = new Discovery(config, Verifier.forHost(api));
         PluginLoader loader = new PluginLoader(config, api, new ShadowStore(config.workDirectory().resolve("shadow")));
-        this.lifecycle = new Lifecycle(config, loader, this::publish);
+        this.lifecycle = new Lifecycle(config, loader, events);
     }
 
     /** A builder; name at least the shared API packages. */
@@ -75,9 +85,8 @@ public final class PluginHost implements AutoCloseable {
             }
             LOG.info("plugin paths resolve against {} {}; work directory {}", config.baseDirectorySource(),
                     config.baseDirectory(), config.workDirectory());
-            Discovery discovery = new Discovery(config, Verifier.forHost(api));
             records = List.copyOf(discovery.plan());
-            hostFindings = List.copyOf(discovery.hostFindings());
+            records.stream().filter(r -> r.state() == PluginState.FAILED).forEach(r -> events.failed(r.snapshot()));
             resolved = true;
         }
     }
@@ -91,13 +100,100 @@ public final class PluginHost implements AutoCloseable {
             }
             resolve();
             started = true;
-            lifecycle.startAll(records);
+            lifecycle.startAll(records, (r, markStarted) -> activate(r, null, markStarted));
             long ok = records.stream().filter(r -> r.state() == PluginState.STARTED).count();
             LOG.info("{} of {} plugins started", ok, records.size());
         }
     }
 
-    /** A snapshot of every plugin found, ordered by path. */
+    /** Loads one more plugin jar into a started host; its findings say why when it does not start. */
+    public PluginInfo add(Path jar) {
+        Objects.requireNonNull(jar, "jar == null");
+        synchronized (lifecycleLock) {
+            requireStarted("add");
+            PluginRecord next = discovery.planOne(jar);
+            Optional<PluginRecord> same = find(next.id());
+            if (same.isPresent()) {
+                next.failIf(next.state(), Finding.error(FindingCode.DUPLICATE_PLUGIN_ID, next.id(),
+                        Location.of(next.path), next.id() + ": plugin id already loaded from " + same.get().path
+                                + "; " + next.path + " is not loaded", "reload the plugin instead of adding it"), null);
+                return next.snapshot();
+            }
+            replace(null, next);
+            lifecycle.startAndWait(next, (r, markStarted) -> activate(r, null, markStarted));
+            return next.snapshot();
+        }
+    }
+
+    /** Reloads a plugin from the jar it was loaded from; see {@link #reload(String, Path)}. */
+    public ReloadReport reload(String id) {
+        Objects.requireNonNull(id, "id == null");
+        synchronized (lifecycleLock) {
+            return reload(id, require(id).path);
+        }
+    }
+
+    /**
+     * Replaces a plugin with the generation in {@code jar}: verified and started before the old one is retired, so
+     * calls never fail and each runs entirely on one generation. Handles the host holds follow the new generation.
+     * When the new jar fails verification or start, the old generation keeps serving and the report says why.
+     */
+    public ReloadReport reload(String id, Path jar) {
+        Objects.requireNonNull(id, "id == null");
+        Objects.requireNonNull(jar, "jar == null");
+        synchronized (lifecycleLock) {
+            requireStarted("reload");
+            PluginRecord old = require(id);
+            PluginRecord next = discovery.planOne(jar);
+            if (!next.id().equals(id)) {
+                next.failIf(next.state(), Finding.error(FindingCode.DESCRIPTOR_INVALID, next.id(),
+                        Location.of(next.path), next.path.getFileName() + ": declares Plugin-Id " + next.id()
+                                + ", not " + id, "reload a jar of the same plugin, or add() it as a new one"), null);
+            }
+            List<CallTarget> retired = new ArrayList<>();
+            boolean ok = next.state() == PluginState.RESOLVED && lifecycle.startAndWait(next,
+                    (r, markStarted) -> retired.addAll(activate(r, old, markStarted)));
+            if (!ok) {
+                LOG.warn("reload of {} from {} failed; {} keeps serving", id, next.path, old.descriptor.coordinates());
+                return new ReloadReport(id, next.path, old.descriptor.version(), next.descriptor.version(), false,
+                        next.snapshot().findings(), null);
+            }
+            UnloadReport unload = old.state() == PluginState.STARTED ? lifecycle.retire(old, retired, true) : null;
+            LOG.info("reloaded plugin {} -> {} from {}", old.descriptor.coordinates(), next.descriptor.version(),
+                    next.path);
+            events.reloaded(next.snapshot(), unload);
+            return new ReloadReport(id, next.path, old.descriptor.version(), next.descriptor.version(), true,
+                    next.snapshot().findings(), unload);
+        }
+    }
+
+    /**
+     * Stops and unloads a plugin: drains its calls, runs {@code stop}, shuts down its executors, stops threads it
+     * left, undoes its JVM registrations, and polls for its class loader to be collected.
+     */
+    public UnloadReport unload(String id) {
+        Objects.requireNonNull(id, "id == null");
+        synchronized (lifecycleLock) {
+            requireOpen();
+            PluginRecord r = require(id);
+            if (r.state() != PluginState.STARTED) {
+                throw new IllegalStateException("unload: plugin " + id + " is " + r.state() + ", not STARTED");
+            }
+            List<CallTarget> retired = new ArrayList<>();
+            synchronized (publishLock) {
+                r.extensions.forEach(e -> {
+                    CallTarget t = e.slot().retire("plugin " + id + " was unloaded");
+                    if (t != null) {
+                        retired.add(t);
+                    }
+                });
+                replace(r, null);
+            }
+            return lifecycle.retire(r, retired, true);
+        }
+    }
+
+    /** A snapshot of every plugin, ordered by path; reloaded plugins show their serving generation. */
     public List<PluginInfo> plugins() {
         return records.stream().map(PluginRecord::snapshot).toList();
     }
@@ -105,20 +201,21 @@ public final class PluginHost implements AutoCloseable {
     /** A snapshot of one plugin. */
     public Optional<PluginInfo> plugin(String id) {
         Objects.requireNonNull(id, "id == null");
-        return records.stream().filter(r -> r.id().equals(id)).findFirst().map(PluginRecord::snapshot);
+        return find(id).map(PluginRecord::snapshot);
     }
 
     /** Every finding: paths that did not resolve, then each plugin's, without repeats. */
     public List<Finding> findings() {
-        Set<Finding> all = new LinkedHashSet<>(hostFindings);
+        Set<Finding> all = new LinkedHashSet<>(discovery.hostFindings());
         records.forEach(r -> all.addAll(r.snapshot().findings()));
         return new ArrayList<>(all);
     }
 
     /**
      * Handles to every extension of {@code type} from started plugins, ordered by plugin id. A handle sets the
-     * thread context class loader to its plugin's loader for each call; once the plugin stops, calling it throws
-     * {@link PluginUnavailableException}, and it does not keep the plugin's classes alive.
+     * thread context class loader to its plugin's loader for each call; after a reload it calls the new
+     * generation; once the plugin is unloaded, calling it throws {@link PluginUnavailableException}, and it does
+     * not keep the plugin's classes alive.
      *
      * @throws IllegalArgumentException when {@code type} has the name of an extension interface but was loaded by
      *                                  another class loader than the host API's
@@ -141,16 +238,70 @@ public final class PluginHost implements AutoCloseable {
                 return;
             }
             closed = true;
-            lifecycle.stopAll(records);
+            Map<PluginRecord, List<CallTarget>> serving = new LinkedHashMap<>();
+            synchronized (publishLock) {
+                for (PluginRecord r : records) {
+                    if (r.state() == PluginState.STARTED) {
+                        List<CallTarget> targets = new ArrayList<>();
+                        r.extensions.forEach(e -> {
+                            CallTarget t = e.slot().retire("plugin " + r.id() + " was unloaded");
+                            if (t != null) {
+                                targets.add(t);
+                            }
+                        });
+                        serving.put(r, targets);
+                    }
+                }
+                registry = Registry.EMPTY;
+            }
+            lifecycle.retireAll(serving);
             if (config.ownsWorkDirectory()) {
                 WorkDirectories.delete(config.workDirectory());
             }
         }
     }
 
-    private void publish() {
-        synchronized (this) {
+    /** On the start thread: marks {@code next} started, puts it into service in place of {@code previous}. */
+    private List<CallTarget> activate(PluginRecord next, PluginRecord previous, Runnable markStarted) {
+        synchronized (publishLock) {
+            markStarted.run();
+            List<CallTarget> retired = Activation.activate(next, previous);
+            replace(previous, next);
+            return retired;
+        }
+    }
+
+    /** Swaps {@code previous} for {@code next} in the records (either may be null) and republishes. */
+    private void replace(PluginRecord previous, PluginRecord next) {
+        synchronized (publishLock) {
+            List<PluginRecord> updated = new ArrayList<>(records);
+            int at = previous == null ? -1 : updated.indexOf(previous);
+            if (at >= 0 && next != null) {
+                updated.set(at, next);
+            } else {
+                updated.remove(previous);
+                if (next != null && !updated.contains(next)) {
+                    updated.add(next);
+                }
+            }
+            records = List.copyOf(updated);
             registry = Registry.of(records);
+        }
+    }
+
+    private Optional<PluginRecord> find(String id) {
+        return records.stream().filter(r -> r.id().equals(id) && r.state() != PluginState.FAILED).findFirst()
+                .or(() -> records.stream().filter(r -> r.id().equals(id)).findFirst());
+    }
+
+    private PluginRecord require(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("no plugin with id '" + id + "'"));
+    }
+
+    private void requireStarted(String what) {
+        requireOpen();
+        if (!started) {
+            throw new IllegalStateException(what + ": call start() first");
         }
     }
 

@@ -32,6 +32,9 @@ public final class PluginHostBuilder {
     private Duration stopTimeout = Duration.ofSeconds(5);
     private ClassLoader hostLoader;
     private boolean verify = true;
+    private Duration leakCheckTimeout = Duration.ofSeconds(5);
+    private Path heapDumpDirectory;
+    private final List<PluginListener> listeners = new ArrayList<>();
 
     PluginHostBuilder() {
     }
@@ -108,6 +111,24 @@ public final class PluginHostBuilder {
         return this;
     }
 
+    /** How long {@code unload} and {@code reload} poll for the old class loader to be collected; default 5 s. */
+    public PluginHostBuilder leakCheckTimeout(Duration timeout) {
+        this.leakCheckTimeout = positive(timeout, "leakCheckTimeout");
+        return this;
+    }
+
+    /** Where to write a heap dump when an unloaded class loader is not collected; none by default. */
+    public PluginHostBuilder heapDumpOnLeak(Path directory) {
+        this.heapDumpDirectory = Objects.requireNonNull(directory, "directory == null").toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** Adds a listener for plugin events (loaded, failed, reloaded, unloaded, leak). */
+    public PluginHostBuilder listener(PluginListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener == null"));
+        return this;
+    }
+
     /** The host, resolved and started by nothing yet. */
     public PluginHost build() {
         if (sharedPackages.isEmpty()) {
@@ -132,7 +153,8 @@ public final class PluginHostBuilder {
             loader = PluginHost.class.getClassLoader();
         }
         return new PluginHost(new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data,
-                startTimeout, stopTimeout, loader, configurations, verify));
+                startTimeout, stopTimeout, loader, configurations, verify, leakCheckTimeout, heapDumpDirectory,
+                listeners));
     }
 
     private static Path temporaryWorkDirectory() {

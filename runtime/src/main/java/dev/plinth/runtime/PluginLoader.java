@@ -1,8 +1,6 @@
 package dev.plinth.runtime;
 
 import dev.plinth.api.Plugin;
-import dev.plinth.runtime.internal.ExtensionSlot;
-import dev.plinth.runtime.internal.HandleFactory;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.HostApi;
@@ -50,7 +48,7 @@ final class PluginLoader {
             } else if (api.isShared(service)) {
                 Class<?> type = hostType(record, service, e.getValue().get(0), instantiator);
                 for (PluginArchive.ServiceEntry entry : e.getValue()) {
-                    extensions.add(extension(record, type, entry, instantiator));
+                    extensions.add(extension(type, entry, instantiator));
                 }
             }
         }
@@ -89,13 +87,10 @@ final class PluginLoader {
         }
     }
 
-    private static PluginRecord.LoadedExtension extension(PluginRecord record, Class<?> type,
-                                                          PluginArchive.ServiceEntry entry,
+    private static PluginRecord.LoadedExtension extension(Class<?> type, PluginArchive.ServiceEntry entry,
                                                           Instantiator instantiator) throws StartFailure {
         Object instance = instantiator.create(entry.provider(), type, entry.file());
-        ExtensionSlot slot = new ExtensionSlot(record.id(), type.getName());
-        slot.install(instance, record.loader);
-        return new PluginRecord.LoadedExtension(type, slot, HandleFactory.create(type, slot));
+        return new PluginRecord.LoadedExtension(type, entry.provider(), instance, null, null);
     }
 
     private static Plugin lifecycle(PluginRecord record, List<PluginArchive.ServiceEntry> entries,

@@ -25,6 +25,8 @@ final class PluginRecord {
     final String sha256;
     final int javaRelease;
     final Map<String, List<PluginArchive.ServiceEntry>> services;
+    /** Whether the plugin may register JDBC drivers, so unloading must look for them. */
+    final boolean usesJdbc;
     /** What starting is doing now, e.g. "static initializer of com.acme.Slow"; names the culprit of a time-out. */
     volatile Phase phase = Phase.NONE;
     volatile Thread worker;
@@ -45,6 +47,13 @@ final class PluginRecord {
         int major = archive.maxClassFileVersion();
         this.javaRelease = major == 0 ? 0 : major - 44;
         this.services = archive.services();
+        this.usesJdbc = archive.services().containsKey("java.sql.Driver") || archive.classes().values().stream()
+                .flatMap(List::stream).anyMatch(c -> mentions(c.bytes(), "java/sql/DriverManager"));
+    }
+
+    private static boolean mentions(byte[] classFile, String utf8) {
+        String text = new String(classFile, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return text.contains(utf8);
     }
 
     String id() {
@@ -100,10 +109,19 @@ final class PluginRecord {
     /**
      * One extension of a loaded plugin.
      *
-     * @param type   the host interface
-     * @param slot   the slot its handle calls through
-     * @param handle what the host is given
+     * @param type     the host interface
+     * @param provider the provider class named in the services file
+     * @param instance the plugin's instance
+     * @param slot     the slot its handle calls through; null until activated
+     * @param handle   what the host is given; null until activated
      */
-    record LoadedExtension(Class<?> type, ExtensionSlot slot, Object handle) {
+    record LoadedExtension(Class<?> type, String provider, Object instance, ExtensionSlot slot, Object handle) {
+        LoadedExtension activated(ExtensionSlot newSlot, Object newHandle) {
+            return new LoadedExtension(type, provider, instance, newSlot, newHandle);
+        }
+
+        boolean sameAs(LoadedExtension other) {
+            return type.equals(other.type) && provider.equals(other.provider);
+        }
     }
 }

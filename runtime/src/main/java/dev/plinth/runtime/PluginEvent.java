@@ -1,0 +1,34 @@
+package dev.plinth.runtime;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Something that happened to a plugin, with a snapshot of it at that moment.
+ *
+ * @param type   what happened
+ * @param plugin the plugin's state right after
+ * @param unload for {@code UNLOADED}, {@code RELOADED} and {@code LEAK}: the report of the generation unloaded
+ * @param at     when
+ */
+public record PluginEvent(Type type, PluginInfo plugin, UnloadReport unload, Instant at) {
+
+    /** The unload report, for the types that have one. */
+    public Optional<UnloadReport> unloadReport() {
+        return Optional.ofNullable(unload);
+    }
+
+    /** The kinds of events. */
+    public enum Type {
+        /** A plugin started and its extensions are served. */
+        LOADED,
+        /** A plugin failed to resolve, start or reload; its findings say why. */
+        FAILED,
+        /** A new generation replaced the old one. */
+        RELOADED,
+        /** A plugin was unloaded. */
+        UNLOADED,
+        /** An unloaded generation's class loader was not collected, or it left threads or registrations. */
+        LEAK
+    }
+}

@@ -1,0 +1,147 @@
+package dev.plinth.runtime;
+
+import dev.plinth.runtime.internal.CallTarget;
+import dev.plinth.runtime.internal.ExtensionSlot;
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.FindingCode;
+import dev.plinth.verify.Location;
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one generation of a plugin out of service: drains its calls, runs {@code stop}, shuts its executors down,
+ * stops the threads it left and undoes its JVM registrations, closes its loader, and optionally proves the loader
+ * was collected. Every step is bounded; what it finds is in the {@link UnloadReport}.
+ */
+final class Retirement {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+
+    private final HostConfig config;
+    private final Events events;
+
+    Retirement(HostConfig config, Events events) {
+        this.config = config;
+        this.events = events;
+    }
+
+    /** Retires {@code r}, already {@code STOPPING}, whose closed call targets are {@code targets}. */
+    UnloadReport retire(PluginRecord r, List<CallTarget> targets, boolean proveCollection) {
+        long began = System.nanoTime();
+        List<Finding> findings = new ArrayList<>();
+        long drainDeadline = began + config.stopTimeout().toNanos();
+        long running = 0;
+        for (CallTarget t : targets) {
+            if (!ExtensionSlot.drain(t, drainDeadline)) {
+                running += ExtensionSlot.inFlight(t);
+            }
+        }
+        if (running > 0) {
+            findings.add(Finding.warning(FindingCode.STOP_FAILED, r.id(), Location.of(r.path), r.id() + ": "
+                    + running + " calls still running " + Timeouts.format(config.stopTimeout()) + " after unload"
+                    + " began; unloading anyway", "make extension calls return promptly"));
+        }
+        stop(r, findings);
+        String loaderName = r.loaderName();
+        WeakReference<ClassLoader> ref = release(r, loaderName, findings);
+        r.transition(PluginState.STOPPING, PluginState.STOPPED);
+        r.transition(PluginState.STOPPED, PluginState.UNLOADED);
+        boolean collected = proveCollection && ref != null && CollectionProof.awaitCollected(ref,
+                config.leakCheckTimeout());
+        if (proveCollection && ref != null && !collected) {
+            findings.add(LoaderLeaks.finding(r, loaderName, findings, config));
+        }
+        r.add(findings);
+        UnloadReport report = new UnloadReport(r.id(), r.descriptor.version(), loaderName, running, collected,
+                proveCollection && ref != null, findings, Duration.ofNanos(System.nanoTime() - began));
+        LOG.info("unloaded plugin {} ({}){}", r.descriptor.coordinates(), r.path, proveCollection
+                ? collected ? ": class loader collected" : ": class loader NOT collected" : "");
+        events.unloaded(r.snapshot(), report);
+        return report;
+    }
+
+    private void stop(PluginRecord r, List<Finding> findings) {
+        if (r.lifecycle == null || r.context == null) {
+            if (r.context != null) {
+                r.context.signalStopping();
+            }
+            return;
+        }
+        try {
+            PluginThreads.spawn("plinth-stop-" + r.id(), r, () -> stopOne(r, findings))
+                    .get(config.stopTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            findings.add(Timeouts.stopTimeout(r, config.stopTimeout()));
+            r.worker.interrupt();
+        } catch (ExecutionException e) {
+            LOG.error("plugin {}: stop thread failed", r.id(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void stopOne(PluginRecord r, List<Finding> findings) {
+        r.context.signalStopping();
+        String type = r.lifecycle.getClass().getName();
+        r.phase = new Phase(type, "stop()");
+        try {
+            r.lifecycle.stop();
+        } catch (Exception | LinkageError e) {
+            synchronized (findings) {
+                findings.add(Finding.warning(FindingCode.STOP_FAILED, r.id(), Location.type(r.path, type)
+                        .member("stop()"), type + ".stop(): threw " + e, "release resources without throwing;"
+                        + " the plugin is unloaded anyway"));
+            }
+        } finally {
+            r.phase = Phase.NONE;
+        }
+    }
+
+    /** Drops every reference the host holds to the generation; returns a weak reference to its loader. */
+    private WeakReference<ClassLoader> release(PluginRecord r, String loaderName, List<Finding> findings) {
+        ManagedContext context;
+        PluginClassLoader loader;
+        synchronized (r) {
+            context = r.context;
+            loader = r.loader;
+            r.extensions = List.of();
+            r.lifecycle = null;
+            r.context = null;
+            r.loader = null;
+        }
+        try {
+            if (context != null && !context.shutdownExecutors(Duration.ofSeconds(1))) {
+                LOG.warn("plugin {}: managed executor threads still running after shutdown", r.id());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (loader == null) {
+            return null;
+        }
+        synchronized (findings) {
+            findings.addAll(LeakedThreads.stop(r, loader, loaderName, Duration.ofSeconds(1)));
+            findings.addAll(LeakedRegistrations.undo(r, loader));
+            findings.addAll(LeakedThreadLocals.find(r, loader));
+        }
+        try {
+            loader.close();
+        } catch (IOException e) {
+            LOG.warn("plugin {}: closing its class loader failed", r.id(), e);
+        }
+        return new WeakReference<>(loader);
+    }
+
+    static String holders(List<Finding> findings) {
+        return findings.stream().filter(f -> f.code() == FindingCode.THREAD_LEAK && f.isError()
+                || f.code() == FindingCode.LOADER_LEAK).map(Finding::message).collect(Collectors.joining("; "));
+    }
+}
