@@ -12,17 +12,20 @@ import java.util.Objects;
  */
 public final class Verifier {
     private final HostApi host;
+    private final HostClasses hostClasses;
     private final List<Check> checks;
 
     private Verifier(HostApi host, List<Check> checks) {
         this.host = host;
+        this.hostClasses = new HostClasses(host);
         this.checks = checks;
     }
 
     /** A verifier running every check against this host. */
     public static Verifier forHost(HostApi host) {
         Objects.requireNonNull(host, "host == null");
-        return new Verifier(host, List.of(new ClassVersionCheck(), new BundledHostApiCheck()));
+        return new Verifier(host, List.of(new ClassVersionCheck(), new BundledHostApiCheck(), new LinkageCheck(),
+                new MissingImplementationCheck()));
     }
 
     /** The host this verifier checks against. */
@@ -40,8 +43,9 @@ public final class Verifier {
         if (archive.isUnreadable()) {
             return List.copyOf(findings);
         }
+        ClassSpace classes = new ClassSpace(archive, hostClasses);
         for (Check check : checks) {
-            check.run(archive, host, findings);
+            check.run(classes, findings);
         }
         String id = archive.descriptor().id();
         return findings.stream().map(f -> f.plugin().equals(id) ? f : f.withPlugin(id)).toList();
