@@ -25,7 +25,7 @@ public final class Verifier {
     public static Verifier forHost(HostApi host) {
         Objects.requireNonNull(host, "host == null");
         return new Verifier(host, List.of(new ClassVersionCheck(), new BundledHostApiCheck(), new LinkageCheck(),
-                new MissingImplementationCheck()));
+                new MissingImplementationCheck(), new EntryPointCheck()));
     }
 
     /** The host this verifier checks against. */
