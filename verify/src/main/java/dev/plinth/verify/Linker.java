@@ -113,6 +113,22 @@ final class Linker {
         return access(f, from);
     }
 
+    /**
+     * The class that declares the method a call resolves to (an inherited {@code start()} of a plugin's
+     * {@code Thread} subclass is {@code java/lang/Thread}); the named owner when it does not resolve.
+     */
+    String declaringClass(ClassModel.Ref ref) {
+        if (ref.owner().startsWith("[") || ref.name().equals("<init>")) {
+            return ref.owner();
+        }
+        HostClasses.Found c = space.find(ref.owner());
+        if (c.model() == null) {
+            return ref.owner();
+        }
+        ClassModel.Member m = lookupMethod(c, ref.name(), ref.descriptor(), new Walk());
+        return m == null ? ref.owner() : m.owner();
+    }
+
     private ClassModel.Member lookupMethod(HostClasses.Found c, String name, String descriptor, Walk walk) {
         ClassModel model = c.model();
         if (!model.isInterface()) {

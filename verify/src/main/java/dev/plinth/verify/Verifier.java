@@ -25,7 +25,8 @@ public final class Verifier {
     public static Verifier forHost(HostApi host) {
         Objects.requireNonNull(host, "host == null");
         return new Verifier(host, List.of(new ClassVersionCheck(), new BundledHostApiCheck(), new LinkageCheck(),
-                new MissingImplementationCheck(), new EntryPointCheck()));
+                new MissingImplementationCheck(), new EntryPointCheck(), new StaticInitCheck(), new SystemExitCheck(),
+                new ThreadLeakCheck()));
     }
 
     /** The host this verifier checks against. */
