@@ -26,7 +26,7 @@ public final class Verifier {
         Objects.requireNonNull(host, "host == null");
         return new Verifier(host, List.of(new ClassVersionCheck(), new BundledHostApiCheck(), new LinkageCheck(),
                 new MissingImplementationCheck(), new EntryPointCheck(), new StaticInitCheck(), new SystemExitCheck(),
-                new ThreadLeakCheck()));
+                new ThreadLeakCheck(), new NativePlatformCheck()));
     }
 
     /** The host this verifier checks against. */
