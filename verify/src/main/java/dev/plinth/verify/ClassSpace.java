@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The classes one plugin sees, looked up the way its class loader will: classes of shared packages from the host
- * only, everything else from the plugin jar first, then from the host (its libraries and the JDK).
+ * only, JDK classes from the JDK, everything else from the plugin jar first, then from the host (its libraries and the JDK).
  *
  * <p>Plugin classes are parsed in full (with their code's references) once, on first use. Multi-release jars are
  * read at their base entries; a class that exists only under {@code META-INF/versions} uses its highest version
@@ -70,7 +70,7 @@ final class ClassSpace {
         String binary = internalName.replace('/', '.');
         if (!host.api().isShared(binary)) {
             ClassModel own = pluginClasses().get(internalName);
-            if (own != null) {
+            if (own != null && !host.isJdk(internalName)) {
                 return new HostClasses.Found(own, HostClasses.Origin.PLUGIN, null);
             }
             PluginArchive.ClassEntry entry = entryOf(binary);

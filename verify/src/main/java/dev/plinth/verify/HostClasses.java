@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class HostClasses {
     private final HostApi api;
     private final Map<String, Found> cache = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> jdk = new ConcurrentHashMap<>();
 
     HostClasses(HostApi api) {
         this.api = api;
@@ -32,6 +33,12 @@ final class HostClasses {
         Found found = load(internalName);
         Found raced = cache.putIfAbsent(internalName, found);
         return raced == null ? found : raced;
+    }
+
+    /** Whether the JDK itself has this class: then it is never taken from a plugin, whatever the plugin bundles. */
+    boolean isJdk(String internalName) {
+        return jdk.computeIfAbsent(internalName,
+                n -> ClassLoader.getPlatformClassLoader().getResource(n + ".class") != null);
     }
 
     private Found load(String internalName) {
