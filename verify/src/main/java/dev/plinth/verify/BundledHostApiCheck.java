@@ -11,7 +11,9 @@ import java.util.TreeMap;
  */
 final class BundledHostApiCheck implements Check {
     @Override
-    public void run(PluginArchive archive, HostApi host, List<Finding> findings) {
+    public void run(ClassSpace classes, List<Finding> findings) {
+        PluginArchive archive = classes.archive();
+        HostApi host = classes.host();
         Map<String, List<String>> byPackage = new TreeMap<>();
         archive.classes().keySet().stream().filter(host::isShared).sorted().forEach(name -> byPackage
                 .computeIfAbsent(name.substring(0, name.lastIndexOf('.')), p -> new java.util.ArrayList<>())

@@ -2,7 +2,7 @@ package dev.plinth.verify;
 
 import java.util.List;
 
-/** One analysis of a plugin archive; pure: reads the archive and the host, adds findings. */
+/** One analysis of a plugin archive; pure: reads the archive's classes and the host, adds findings. */
 interface Check {
-    void run(PluginArchive archive, HostApi host, List<Finding> findings);
+    void run(ClassSpace classes, List<Finding> findings);
 }

@@ -18,7 +18,8 @@ final class ClassVersionCheck implements Check {
     }
 
     @Override
-    public void run(PluginArchive archive, HostApi host, List<Finding> findings) {
+    public void run(ClassSpace classes, List<Finding> findings) {
+        PluginArchive archive = classes.archive();
         int readable = JavaVersions.majorOf(runtimeRelease);
         archive.classes().values().stream().flatMap(List::stream)
                 .filter(c -> c.release() <= runtimeRelease && c.majorVersion() > readable)

@@ -36,6 +36,11 @@ public record Finding(FindingCode code, Severity severity, String plugin, Locati
         return new Finding(code, Severity.WARNING, plugin, location, message, fix);
     }
 
+    /** An informational finding: context for a report, never a reason to refuse a plugin. */
+    public static Finding info(FindingCode code, String plugin, Location location, String message, String fix) {
+        return new Finding(code, Severity.INFO, plugin, location, message, fix);
+    }
+
     /** Whether this finding keeps the plugin from loading. */
     public boolean isError() {
         return severity == Severity.ERROR;

@@ -32,8 +32,10 @@ public final class HostApi {
     private final Set<String> sharedPackages;
     private final ClassLoader resources;
     private final List<Path> classpath;
+    private final boolean enumerable;
 
-    private HostApi(Collection<String> sharedPackages, ClassLoader resources, List<Path> classpath) {
+    private HostApi(Collection<String> sharedPackages, ClassLoader resources, List<Path> classpath,
+                    boolean enumerable) {
         Set<String> packages = new TreeSet<>();
         for (String p : sharedPackages) {
             Objects.requireNonNull(p, "shared package == null");
@@ -47,12 +49,13 @@ public final class HostApi {
         this.sharedPackages = Set.copyOf(packages);
         this.resources = resources;
         this.classpath = List.copyOf(classpath);
+        this.enumerable = enumerable;
     }
 
     /** The host as the runtime sees it: class files come from the host's class loader. */
     public static HostApi of(Collection<String> sharedPackages, ClassLoader hostLoader) {
         Objects.requireNonNull(hostLoader, "hostLoader == null");
-        return new HostApi(sharedPackages, hostLoader, List.of());
+        return new HostApi(sharedPackages, hostLoader, List.of(), false);
     }
 
     /** The host described by jars and class directories, as {@code plinth doctor} sees it; the JDK is implied. */
@@ -67,7 +70,7 @@ public final class HostApi {
         }
         ClassLoader reader = new URLClassLoader("plinth-host-api", urls.toArray(URL[]::new),
                 ClassLoader.getPlatformClassLoader());
-        return new HostApi(sharedPackages, reader, hostClasspath);
+        return new HostApi(sharedPackages, reader, hostClasspath, true);
     }
 
     /** The shared packages, {@code dev.plinth.api} included. */
@@ -78,6 +81,11 @@ public final class HostApi {
     /** The host class path this was built from; empty when built from a class loader. */
     public List<Path> classpath() {
         return classpath;
+    }
+
+    /** Whether this host was built from a class path, whose classes can be listed (a class loader's cannot). */
+    boolean isEnumerable() {
+        return enumerable;
     }
 
     /** Whether a class (binary name) lies in a shared package, and so must always come from the host. */

@@ -23,6 +23,8 @@ import java.util.zip.ZipFile;
 final class JarReader {
     private static final String SERVICES = "META-INF/services/";
     private static final String VERSIONS = "META-INF/versions/";
+    /** Enough of a native library to reach a PE header, whose offset is stored at 0x3C. */
+    static final int NATIVE_HEADER_BYTES = 4096;
 
     private final Path jar;
     private final Limits limits;
@@ -135,7 +137,7 @@ final class JarReader {
 
     private static byte[] readHeader(ZipFile zip, ZipEntry entry) throws IOException {
         try (InputStream in = zip.getInputStream(entry)) {
-            return in.readNBytes(64);
+            return in.readNBytes(NATIVE_HEADER_BYTES);
         }
     }
 

@@ -90,7 +90,7 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
      * A native library entry.
      *
      * @param entry  the jar entry
-     * @param header up to the first 64 bytes
+     * @param header up to the first 4 KiB, enough for ELF, Mach-O (also universal) and PE headers
      */
     public record NativeEntry(String entry, byte[] header) {
     }

@@ -1,8 +1,12 @@
 package dev.plinth.verify;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Checks plugin archives against a host before any plugin class is defined: pure functions, jars in, findings out.
@@ -12,17 +16,21 @@ import java.util.Objects;
  */
 public final class Verifier {
     private final HostApi host;
+    private final HostClasses hostClasses;
     private final List<Check> checks;
 
     private Verifier(HostApi host, List<Check> checks) {
         this.host = host;
+        this.hostClasses = new HostClasses(host);
         this.checks = checks;
     }
 
     /** A verifier running every check against this host. */
     public static Verifier forHost(HostApi host) {
         Objects.requireNonNull(host, "host == null");
-        return new Verifier(host, List.of(new ClassVersionCheck(), new BundledHostApiCheck()));
+        return new Verifier(host, List.of(new ClassVersionCheck(), new BundledHostApiCheck(), new LinkageCheck(),
+                new MissingImplementationCheck(), new EntryPointCheck(), new StaticInitCheck(), new SystemExitCheck(),
+                new ThreadLeakCheck(), new NativePlatformCheck(), new HostShadowCheck()));
     }
 
     /** The host this verifier checks against. */
@@ -40,10 +48,41 @@ public final class Verifier {
         if (archive.isUnreadable()) {
             return List.copyOf(findings);
         }
+        ClassSpace classes = new ClassSpace(archive, hostClasses);
         for (Check check : checks) {
-            check.run(archive, host, findings);
+            check.run(classes, findings);
         }
         String id = archive.descriptor().id();
         return findings.stream().map(f -> f.plugin().equals(id) ? f : f.withPlugin(id)).toList();
+    }
+
+    /**
+     * Findings that need several archives at once: two or more jars declaring one plugin id are each an error
+     * ({@code duplicate-plugin-id}) naming every jar's absolute path, because a registry keyed by id must never let
+     * the last one win. The same class name in two plugins is <em>not</em> reported: each plugin has its own class
+     * loader, so both copies work.
+     */
+    public List<Finding> crossCheck(List<PluginArchive> archives) {
+        Objects.requireNonNull(archives, "archives == null");
+        Map<String, List<PluginArchive>> byId = new TreeMap<>();
+        archives.stream().sorted(Comparator.comparing(PluginArchive::path))
+                .forEach(a -> byId.computeIfAbsent(a.descriptor().id(), id -> new ArrayList<>()).add(a));
+        List<Finding> findings = new ArrayList<>();
+        byId.forEach((id, same) -> {
+            if (same.size() < 2) {
+                return;
+            }
+            List<String> paths = same.stream().map(a -> a.path().toString()).toList();
+            String listed = paths.size() == 2 ? paths.get(0) + " and " + paths.get(1)
+                    : paths.subList(0, paths.size() - 1).stream().collect(Collectors.joining(", "))
+                    + " and " + paths.get(paths.size() - 1);
+            for (PluginArchive a : same) {
+                findings.add(Finding.error(FindingCode.DUPLICATE_PLUGIN_ID, id, Location.of(a.path()),
+                        id + ": plugin id declared by " + listed,
+                        "give each jar its own Plugin-Id" + (a.descriptor().idDerived() ? " (this one is derived"
+                                + " from the file name)" : "") + ", or remove all but one of them"));
+            }
+        });
+        return List.copyOf(findings);
     }
 }

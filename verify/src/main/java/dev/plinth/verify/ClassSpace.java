@@ -1,0 +1,106 @@
+package dev.plinth.verify;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The classes one plugin sees, looked up the way its class loader will: classes of shared packages from the host
+ * only, JDK classes from the JDK, everything else from the plugin jar first, then from the host (its libraries and the JDK).
+ *
+ * <p>Plugin classes are parsed in full (with their code's references) once, on first use. Multi-release jars are
+ * read at their base entries; a class that exists only under {@code META-INF/versions} uses its highest version
+ * this JVM would read.
+ *
+ * <h2>Threading</h2>
+ * Not thread-safe: one instance serves the checks of one {@link Verifier#verify} call.
+ */
+final class ClassSpace {
+    private final PluginArchive archive;
+    private final HostClasses host;
+    private final int runtimeRelease;
+    private Map<String, ClassModel> plugin;
+    private final Map<String, String> unparseable = new LinkedHashMap<>();
+
+    ClassSpace(PluginArchive archive, HostClasses host) {
+        this.archive = archive;
+        this.host = host;
+        this.runtimeRelease = JavaVersions.running();
+    }
+
+    PluginArchive archive() {
+        return archive;
+    }
+
+    HostApi host() {
+        return host.api();
+    }
+
+    /** The plugin's own classes that its loader would define (shared packages excluded), by internal name. */
+    Map<String, ClassModel> pluginClasses() {
+        if (plugin == null) {
+            plugin = new LinkedHashMap<>();
+            archive.classes().keySet().stream().sorted().filter(n -> !host.api().isShared(n)).forEach(n -> {
+                PluginArchive.ClassEntry entry = entryOf(n);
+                if (entry == null) {
+                    return;
+                }
+                try {
+                    ClassModel model = ClassParser.full(entry.bytes());
+                    plugin.put(model.name(), model);
+                } catch (IllegalArgumentException e) {
+                    unparseable.put(entry.entry(), e.getMessage());
+                }
+            });
+        }
+        return plugin;
+    }
+
+    /** Class-file entries that could not be parsed, with the reason; they are not analysed. */
+    Map<String, String> unparseable() {
+        pluginClasses();
+        return unparseable;
+    }
+
+    /** Looks a class up by internal name as the plugin's class loader would. */
+    HostClasses.Found find(String internalName) {
+        String binary = internalName.replace('/', '.');
+        if (!host.api().isShared(binary)) {
+            ClassModel own = pluginClasses().get(internalName);
+            if (own != null && !host.isJdk(internalName)) {
+                return new HostClasses.Found(own, HostClasses.Origin.PLUGIN, null);
+            }
+            PluginArchive.ClassEntry entry = entryOf(binary);
+            if (entry != null) {
+                return new HostClasses.Found(null, HostClasses.Origin.PLUGIN, unparseable.get(entry.entry()));
+            }
+        }
+        return host.find(internalName);
+    }
+
+    /**
+     * Looks up a supertype or member owner as the loader of {@code requester} would: a host class sees only the
+     * host, never the plugin.
+     */
+    HostClasses.Found find(String internalName, HostClasses.Origin requester) {
+        return requester == HostClasses.Origin.HOST ? host.find(internalName) : find(internalName);
+    }
+
+    /** The model of a class wherever it is found, if it can be read. */
+    Optional<ClassModel> model(String internalName) {
+        return Optional.ofNullable(find(internalName).model());
+    }
+
+    private PluginArchive.ClassEntry entryOf(String binaryName) {
+        List<PluginArchive.ClassEntry> versions = archive.classes().getOrDefault(binaryName, List.of());
+        Optional<PluginArchive.ClassEntry> base = versions.stream().filter(c -> c.release() == 0).findFirst();
+        if (base.isPresent()) {
+            return base.get();
+        }
+        return new ArrayList<>(versions).stream().filter(c -> c.release() <= runtimeRelease)
+                .max(Comparator.comparingInt(PluginArchive.ClassEntry::release)).orElse(null);
+    }
+}

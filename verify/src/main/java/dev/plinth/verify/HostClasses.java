@@ -1,0 +1,78 @@
+package dev.plinth.verify;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The host's class files, parsed once (header and members only) and kept for the life of a {@link Verifier}: the
+ * same JDK classes are looked up for every plugin.
+ *
+ * <h2>Threading</h2>
+ * Safe for concurrent use; two threads may parse one class at once, and one result wins.
+ */
+final class HostClasses {
+    private final HostApi api;
+    private final Map<String, Found> cache = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> jdk = new ConcurrentHashMap<>();
+
+    HostClasses(HostApi api) {
+        this.api = api;
+    }
+
+    HostApi api() {
+        return api;
+    }
+
+    /** The host's class of this internal name; missing, or with a parse error when its bytes are unreadable. */
+    Found find(String internalName) {
+        Found cached = cache.get(internalName);
+        if (cached != null) {
+            return cached;
+        }
+        Found found = load(internalName);
+        Found raced = cache.putIfAbsent(internalName, found);
+        return raced == null ? found : raced;
+    }
+
+    /** Whether the JDK itself has this class: then it is never taken from a plugin, whatever the plugin bundles. */
+    boolean isJdk(String internalName) {
+        return jdk.computeIfAbsent(internalName,
+                n -> ClassLoader.getPlatformClassLoader().getResource(n + ".class") != null);
+    }
+
+    private Found load(String internalName) {
+        Optional<byte[]> bytes = api.classFile(internalName.replace('/', '.'));
+        if (bytes.isEmpty()) {
+            return Found.MISSING;
+        }
+        try {
+            return new Found(ClassParser.header(bytes.get()), Origin.HOST, null);
+        } catch (IllegalArgumentException e) {
+            return new Found(null, Origin.HOST, e.getMessage());
+        }
+    }
+
+    /** Where a class was found. */
+    enum Origin { PLUGIN, HOST, NOWHERE }
+
+    /**
+     * The outcome of looking a class up.
+     *
+     * @param model  the parsed class, or null when missing or unparseable
+     * @param origin where it was found
+     * @param error  why its bytes could not be parsed, or null
+     */
+    record Found(ClassModel model, Origin origin, String error) {
+        static final Found MISSING = new Found(null, Origin.NOWHERE, null);
+
+        boolean isMissing() {
+            return origin == Origin.NOWHERE;
+        }
+
+        /** Found but not parseable: nothing can be said about its members. */
+        boolean isOpaque() {
+            return model == null && origin != Origin.NOWHERE;
+        }
+    }
+}
