@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code plinth doctor}: reads plugin jars, verifies each against the host API and reports every finding. */
-@Command(name = "doctor", sortOptions = false,
+@Command(name = "doctor", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Checks plugin jars against a host API without running any plugin code.",
             "A directory stands for every *.jar directly in it. Relative paths resolve against the current "
                     + "directory and are printed absolute."})

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code plinth explain}: the long form of a finding code, or a table of every code. */
-@Command(name = "explain", description = "Prints what a finding code means, the Go plugin bug it mirrors and how"
-        + " to fix it.")
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Prints what a finding code means, the Go plugin bug it mirrors and how to fix it.")
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +32,7 @@ record HostSpec(Set<String> sharedPackages, List<Path> classpath, HostApi api) {
     static final String SHARED_PACKAGES_ATTRIBUTE = "Plinth-Shared-Packages";
 
     HostSpec {
-        sharedPackages = Set.copyOf(sharedPackages);
+        sharedPackages = Collections.unmodifiableSortedSet(new TreeSet<>(sharedPackages));
         classpath = List.copyOf(classpath);
     }
 
@@ -55,7 +56,7 @@ record HostSpec(Set<String> sharedPackages, List<Path> classpath, HostApi api) {
                     + SHARED_PACKAGES_ATTRIBUTE + " attribute");
         }
         HostApi api = HostApi.of(packages, classpath);
-        return new HostSpec(new TreeSet<>(api.sharedPackages()), classpath, api);
+        return new HostSpec(api.sharedPackages(), classpath, api);
     }
 
     private static void addAll(Set<String> packages, Collection<String> values) {
