@@ -36,10 +36,19 @@ class ExplainCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).startsWith("plinth explain: unknown code 'entry-points'\n"
+                + "did you mean entry-point?\n"
                 + "known codes: api-mismatch, entry-point, bundled-host-api, ");
         for (FindingCode code : FindingCode.values()) {
             assertThat(result.err()).contains(code.id());
         }
+    }
+
+    @Test
+    void unrelatedWordGetsNoSuggestion() {
+        Cli.Result result = Cli.run("explain", "banana");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("plinth explain: unknown code 'banana'\nknown codes: ");
     }
 
     @Test
