@@ -1,0 +1,108 @@
+package dev.plinth.cli;
+
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.PluginArchive;
+import dev.plinth.verify.Verifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code plinth doctor}: reads plugin jars, verifies each against the host API and reports every finding. */
+@Command(name = "doctor", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Checks plugin jars against a host API without running any plugin code.",
+            "A directory stands for every *.jar directly in it. Relative paths resolve against the current "
+                    + "directory and are printed absolute."})
+final class DoctorCommand implements Callable<Integer> {
+    @ParentCommand
+    PlinthCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--api", paramLabel = "<jar-or-dir>",
+            description = "Host API jar or class directory; repeat for several. The JDK is always included.")
+    List<Path> api = new ArrayList<>();
+
+    @Option(names = "--shared-package", paramLabel = "<pkg>", split = ",",
+            description = {"Package the host shares with plugins (subpackages included); repeat for several.",
+                "Required unless an --api jar's manifest has Plinth-Shared-Packages."})
+    List<String> sharedPackages = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "text|json|sarif", defaultValue = "text",
+            converter = ReportFormat.Converter.class, description = "Report format (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the report to FILE; standard output then gets only the summary line.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "error|warning|never", defaultValue = "error",
+            converter = FailOn.Converter.class,
+            description = "Lowest severity that makes the exit code 1 (default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
+
+    @Parameters(arity = "1..*", paramLabel = "<jar-or-directory>", description = "Plugin jars or directories.")
+    List<Path> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Path workingDirectory = parent.workingDirectory();
+        HostSpec host;
+        try {
+            host = HostSpec.resolve(workingDirectory, api, sharedPackages);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PluginInputs inputs = PluginInputs.expand(workingDirectory, paths);
+        PrintWriter err = spec.commandLine().getErr();
+        inputs.notes().forEach(err::println);
+        err.flush();
+        DoctorReport report = new DoctorReport(VersionProvider.version(), host, check(host, inputs));
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == null) {
+            out.print(format.render(report, parent.colour() && format == ReportFormat.TEXT));
+        } else {
+            Path file = workingDirectory.resolve(output).normalize();
+            try {
+                Files.writeString(file, format.render(report, false), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("plinth doctor: cannot write the report to " + file + ": " + e);
+                err.flush();
+                return ExitCodes.FINDINGS;
+            }
+            out.println(report.summaryLine() + " (report: " + file + ")");
+        }
+        out.flush();
+        return failOn.exitCode(report);
+    }
+
+    /** One report per input, in command-line order; each jar is read and verified, no plugin code runs. */
+    private static List<PluginReport> check(HostSpec host, PluginInputs inputs) {
+        Verifier verifier = Verifier.forHost(host.api());
+        List<PluginReport> reports = new ArrayList<>();
+        for (PluginInputs.Input input : inputs.inputs()) {
+            if (input.unresolved() != null) {
+                reports.add(input.unresolved());
+                continue;
+            }
+            PluginArchive archive = PluginArchive.read(input.path());
+            List<Finding> findings = verifier.verify(archive);
+            reports.add(new PluginReport(archive.descriptor().id(), archive.descriptor().version(),
+                    archive.path(), archive.sha256(), findings));
+        }
+        return reports;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.plinth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DoctorCommandTest {
+    @TempDir
+    Path dir;
+
+    Path api;
+
+    @BeforeEach
+    void compileHostApi() throws IOException {
+        api = Fixtures.apiClasses(dir);
+    }
+
+    @Test
+    void cleanPluginExitsZeroAndPrintsItsIdentity() throws IOException {
+        Path jar = Fixtures.cleanPlugin(dir.resolve("plugins"), "uppercase", api).toRealPath();
+
+        Cli.Result result = Cli.run(dir, "doctor", "--api", api.toString(), "--shared-package", "com.acme.api",
+                jar.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).isEqualTo(""
+                + "host API packages: com.acme.api, dev.plinth.api\n"
+                + "host class path:   " + api + "\n"
+                + "\n"
+                + "plugin uppercase 1.0.0\n"
+                + "  path   " + jar + "\n"
+                + "  sha256 " + Sha256.of(jar) + "\n"
+                + "  ok: no findings\n"
+                + "\n"
+                + "1 plugin checked: 0 errors, 0 warnings\n");
+    }
+
+    @Test
+    void bundledHostApiIsAWarningThatFailsOnlyWithFailOnWarning() throws IOException {
+        Path jar = Fixtures.pluginBundlingApi(dir.resolve("plugins"), "bundled", api).toRealPath();
+        String[] args = {"doctor", "--api", api.toString(), "--shared-package", "com.acme.api", jar.toString()};
+
+        Cli.Result result = Cli.run(dir, args);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains(""
+                + "warning[bundled-host-api]: bundled.jar: bundles host API package com.acme.api"
+                + " (com.acme.api.Filter); the host's classes are used instead\n"
+                + "  --> " + jar + "!com/acme/api/Filter.class\n"
+                + "  = plugin: bundled\n"
+                + "  = class: com.acme.api.Filter\n"
+                + "  = fix: mark the host API dependency as provided (Maven) or compileOnly (Gradle) and exclude"
+                + " it from shading\n");
+        assertThat(result.out()).endsWith("1 plugin checked: 0 errors, 1 warning\n");
+
+        String[] failOnWarning = {"doctor", "--fail-on", "warning", "--api", api.toString(), "--shared-package",
+            "com.acme.api", jar.toString()};
+        assertThat(Cli.run(dir, failOnWarning).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void corruptJarIsAnErrorAndExitsOne() throws IOException {
+        Path jar = Fixtures.corruptJar(dir.resolve("plugins"), "broken").toRealPath();
+
+        Cli.Result result = Cli.run(dir, "doctor", "--api", api.toString(), "--shared-package", "com.acme.api",
+                jar.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out())
+                .contains("error[corrupt-jar]: broken.jar: not a readable zip archive (")
+                .contains("  --> " + jar + "\n")
+                .contains("  sha256 " + Sha256.of(jar) + "\n")
+                .contains("1 plugin checked: 1 error, ");
+    }
+
+    @Test
+    void missingRelativePathIsReportedAbsoluteWithTheDirectoryItResolvedAgainst() {
+        Cli.Result result = Cli.run(dir, "doctor", "--api", "api", "--shared-package", "com.acme.api",
+                "plugins/missing.jar");
+
+        Path absolute = dir.resolve("plugins/missing.jar");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).contains(""
+                + "plugin missing\n"
+                + "  path   " + absolute + "\n"
+                + "  sha256 -\n"
+                + "\n"
+                + "error[path-unresolved]: " + absolute + ": no such file or directory (relative path"
+                + " 'plugins/missing.jar' resolved against " + dir + ")\n"
+                + "  --> " + absolute + "\n"
+                + "  = plugin: missing\n"
+                + "  = fix: pass an absolute path, or run from the directory the path is relative to\n");
+        assertThat(result.out()).endsWith("1 plugin checked: 1 error, 0 warnings\n");
+    }
+
+    @Test
+    void directoryMeansEveryJarInItSortedByNameAndResolvedAgainstTheWorkingDirectory() throws IOException {
+        Path plugins = dir.resolve("plugins");
+        Path second = Fixtures.cleanPlugin(plugins, "zeta", api).toRealPath();
+        Path first = Fixtures.cleanPlugin(plugins, "alpha", api).toRealPath();
+        Files.writeString(plugins.resolve("README.txt"), "not a plugin");
+
+        Cli.Result result = Cli.run(dir, "doctor", "--api", "api", "--shared-package", "com.acme.api", "plugins");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).containsSubsequence("plugin alpha 1.0.0\n  path   " + first,
+                "plugin zeta 1.0.0\n  path   " + second, "2 plugins checked: 0 errors, 0 warnings\n");
+    }
+
+    @Test
+    void sharedPackagesComeFromTheApiJarManifestWhenNotGiven() throws IOException {
+        Path apiJar = Fixtures.apiJarWithManifest(dir);
+        Path jar = Fixtures.pluginBundlingApi(dir.resolve("plugins"), "bundled", api);
+
+        Cli.Result result = Cli.run(dir, "doctor", "--api", apiJar.toString(), jar.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("host API packages: com.acme.api, dev.plinth.api\n")
+                .contains("warning[bundled-host-api]");
+    }
+
+    @Test
+    void missingSharedPackageIsAUsageErrorSayingWhatToPass() throws IOException {
+        Path jar = Fixtures.cleanPlugin(dir.resolve("plugins"), "uppercase", api);
+
+        Cli.Result result = Cli.run(dir, "doctor", "--api", api.toString(), jar.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("no shared packages: pass --shared-package <pkg> for each host API"
+                + " package (e.g. --shared-package com.acme.api), or --api jars whose manifest has a"
+                + " Plinth-Shared-Packages attribute\n").contains("Usage: plinth doctor");
+    }
+
+    @Test
+    void missingApiPathIsAUsageError() throws IOException {
+        Path jar = Fixtures.cleanPlugin(dir.resolve("plugins"), "uppercase", api);
+
+        Cli.Result result = Cli.run(dir, "doctor", "--api", "nope.jar", "--shared-package", "com.acme.api",
+                jar.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("--api " + dir.resolve("nope.jar") + ": no such file or directory"
+                + " (resolved against " + dir + ")\n");
+    }
+
+    @Test
+    void unknownFormatIsAUsageErrorListingTheFormats() throws IOException {
+        Path jar = Fixtures.cleanPlugin(dir.resolve("plugins"), "uppercase", api);
+
+        Cli.Result result = Cli.run(dir, "doctor", "--format", "xml", "--shared-package", "com.acme.api",
+                jar.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("expected one of text, json, sarif but was 'xml'");
+    }
+
+    @Test
+    void noPathsIsAUsageError() {
+        Cli.Result result = Cli.run(dir, "doctor", "--shared-package", "com.acme.api");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Missing required parameter: '<jar-or-directory>'");
+    }
+
+    @Test
+    void outputFileGetsTheReportAndStandardOutputTheSummary() throws IOException {
+        Path jar = Fixtures.pluginBundlingApi(dir.resolve("plugins"), "bundled", api);
+
+        Cli.Result result = Cli.run(dir, "doctor", "--format", "json", "--output", "report.json",
+                "--shared-package", "com.acme.api", "--api", "api", jar.toString());
+
+        Path report = dir.resolve("report.json");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("1 plugin checked: 0 errors, 1 warning (report: " + report + ")\n");
+        assertThat(MiniJson.at(MiniJson.parse(Files.readString(report)), "plugins", 0, "findings", 0, "code"))
+                .isEqualTo("bundled-host-api");
+    }
+
+    @Test
+    void emptyDirectoryIsNotedOnStandardError() throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+
+        Cli.Result result = Cli.run(dir, "doctor", "--shared-package", "com.acme.api", "empty");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).isEqualTo("note: " + dir.resolve("empty") + ": no *.jar files in this directory\n");
+        assertThat(result.out()).endsWith("0 plugins checked: 0 errors, 0 warnings\n");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.plinth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.verify.FindingCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ExplainCommandTest {
+    @ParameterizedTest
+    @EnumSource(FindingCode.class)
+    void everyCodeIsExplainedWithItsTitleSeedBugAndLongForm(FindingCode code) {
+        Cli.Result result = Cli.run("explain", code.id());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).startsWith(code.id() + ": " + code.title() + "\n"
+                + "mirrors Go plugin bug " + code.seedBug() + ": " + SeedBug.title(code.seedBug()) + "\n\n"
+                + code.explanation().strip() + "\n");
+    }
+
+    @Test
+    void codesAreMatchedIgnoringCase() {
+        Cli.Result result = Cli.run("explain", "Entry-Point");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("entry-point: a ServiceLoader entry cannot be instantiated\n"
+                + "mirrors Go plugin bug 2: symbol not found\n");
+    }
+
+    @Test
+    void unknownCodeIsAUsageErrorListingTheKnownCodes() {
+        Cli.Result result = Cli.run("explain", "entry-points");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("plinth explain: unknown code 'entry-points'\n"
+                + "did you mean entry-point?\n"
+                + "known codes: api-mismatch, entry-point, bundled-host-api, ");
+        for (FindingCode code : FindingCode.values()) {
+            assertThat(result.err()).contains(code.id());
+        }
+    }
+
+    @Test
+    void unrelatedWordGetsNoSuggestion() {
+        Cli.Result result = Cli.run("explain", "banana");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("plinth explain: unknown code 'banana'\nknown codes: ");
+    }
+
+    @Test
+    void listPrintsATableOfEveryCode() {
+        Cli.Result result = Cli.run("explain", "--list");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("CODE                  BUG  TITLE\n"
+                + "api-mismatch            1  plugin uses a host API member the host does not have\n");
+        assertThat(result.out().lines()).hasSize(FindingCode.values().length + 1);
+        assertThat(result.out()).contains("stop-failed             8  plugin's stop threw or did not return in"
+                + " time\n");
+    }
+
+    @Test
+    void neitherCodeNorListIsAUsageError() {
+        Cli.Result result = Cli.run("explain");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("missing <code>: give a finding code such as entry-point, or --list"
+                + " for all of them\n");
+    }
+
+    @Test
+    void bothCodeAndListIsAUsageError() {
+        Cli.Result result = Cli.run("explain", "--list", "entry-point");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("give either a code or --list, not both\n");
+    }
+}
