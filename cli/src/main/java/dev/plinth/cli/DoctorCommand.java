@@ -93,16 +93,26 @@ final class DoctorCommand implements Callable<Integer> {
     private static List<PluginReport> check(HostSpec host, PluginInputs inputs) {
         Verifier verifier = Verifier.forHost(host.api());
         List<PluginReport> reports = new ArrayList<>();
+        List<PluginArchive> archives = new ArrayList<>();
         for (PluginInputs.Input input : inputs.inputs()) {
             if (input.unresolved() != null) {
                 reports.add(input.unresolved());
                 continue;
             }
             PluginArchive archive = PluginArchive.read(input.path());
-            List<Finding> findings = verifier.verify(archive);
+            archives.add(archive);
             reports.add(new PluginReport(archive.descriptor().id(), archive.descriptor().version(),
-                    archive.path(), archive.sha256(), findings));
+                    archive.path(), archive.sha256(), verifier.verify(archive)));
         }
-        return reports;
+        List<Finding> across = verifier.crossCheck(archives);
+        return reports.stream().map(r -> {
+            List<Finding> more = across.stream().filter(f -> f.location().file().equals(r.path())).toList();
+            if (more.isEmpty()) {
+                return r;
+            }
+            List<Finding> all = new ArrayList<>(r.findings());
+            all.addAll(more);
+            return new PluginReport(r.id(), r.version(), r.path(), r.sha256(), all);
+        }).toList();
     }
 }

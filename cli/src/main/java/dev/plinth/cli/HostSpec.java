@@ -55,8 +55,18 @@ record HostSpec(Set<String> sharedPackages, List<Path> classpath, HostApi api) {
                     + " package (e.g. --shared-package com.acme.api), or --api jars whose manifest has a "
                     + SHARED_PACKAGES_ATTRIBUTE + " attribute");
         }
+        classpath.add(plinthApi()); // every host has it: plugins may use dev.plinth.api without naming it
         HostApi api = HostApi.of(packages, classpath);
         return new HostSpec(api.sharedPackages(), classpath, api);
+    }
+
+    /** Where {@code plinth-api} is, as shipped with this command. */
+    static Path plinthApi() {
+        try {
+            return Path.of(dev.plinth.api.Plugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("plinth-api: cannot locate its classes", e);
+        }
     }
 
     private static void addAll(Set<String> packages, Collection<String> values) {

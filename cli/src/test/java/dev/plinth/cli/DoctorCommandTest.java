@@ -31,7 +31,7 @@ class DoctorCommandTest {
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).isEqualTo(""
                 + "host API packages: com.acme.api, dev.plinth.api\n"
-                + "host class path:   " + api + "\n"
+                + "host class path:   " + api + ", " + HostSpec.plinthApi() + "\n"
                 + "\n"
                 + "plugin uppercase 1.0.0\n"
                 + "  path   " + jar + "\n"
@@ -62,6 +62,22 @@ class DoctorCommandTest {
         String[] failOnWarning = {"doctor", "--fail-on", "warning", "--api", api.toString(), "--shared-package",
             "com.acme.api", jar.toString()};
         assertThat(Cli.run(dir, failOnWarning).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void twoJarsWithOnePluginIdAreBothErrorsNamingBothPaths() throws IOException {
+        Path a = Fixtures.cleanPlugin(dir.resolve("a"), "uppercase", api).toRealPath();
+        Path b = Fixtures.cleanPlugin(dir.resolve("b"), "uppercase", api).toRealPath();
+
+        Cli.Result result = Cli.run(dir, "doctor", "--api", api.toString(), "--shared-package", "com.acme.api",
+                a.toString(), b.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out())
+                .contains("error[duplicate-plugin-id]: uppercase: plugin id declared by " + a + " and " + b + "\n"
+                        + "  --> " + a + "\n")
+                .contains("  --> " + b + "\n")
+                .endsWith("2 plugins checked: 2 errors, 0 warnings\n");
     }
 
     @Test

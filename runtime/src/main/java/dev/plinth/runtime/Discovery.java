@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,23 +41,25 @@ final class Discovery {
     /** One record per jar found, {@code RESOLVED} or {@code FAILED}, in path order. */
     List<PluginRecord> plan() {
         List<PluginRecord> records = new ArrayList<>();
+        List<PluginArchive> archives = new ArrayList<>();
         for (Path jar : jars()) {
-            records.add(read(jar));
+            PluginArchive archive = PluginArchive.read(jar);
+            archives.add(archive);
+            records.add(verified(archive));
         }
-        refuseDuplicateIds(records);
+        refuseDuplicateIds(records, archives);
         records.forEach(Discovery::settle);
         return records;
     }
 
     /** A record for one more jar (a reload or an added plugin), {@code RESOLVED} or {@code FAILED}. */
     PluginRecord planOne(Path jar) {
-        PluginRecord record = read(realPath(config.resolve(jar)));
+        PluginRecord record = verified(PluginArchive.read(realPath(config.resolve(jar))));
         settle(record);
         return record;
     }
 
-    private PluginRecord read(Path jar) {
-        PluginArchive archive = PluginArchive.read(jar);
+    private PluginRecord verified(PluginArchive archive) {
         PluginRecord record = new PluginRecord(archive);
         record.add(config.verify() ? verifier.verify(archive) : archive.findings());
         return record;
@@ -122,18 +122,9 @@ final class Discovery {
     }
 
     /** Two jars with one id: none of them loads, never last-wins. */
-    private static void refuseDuplicateIds(List<PluginRecord> records) {
-        Map<String, List<PluginRecord>> byId = new LinkedHashMap<>();
-        records.forEach(r -> byId.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(r));
-        byId.forEach((id, same) -> {
-            if (same.size() < 2) {
-                return;
-            }
-            String paths = same.stream().map(r -> r.path.toString()).collect(Collectors.joining(" and "));
-            Finding f = Finding.error(FindingCode.DUPLICATE_PLUGIN_ID, id, Location.of(same.get(0).path),
-                    id + ": plugin id declared by " + same.size() + " jars: " + paths + "; none is loaded",
-                    "remove the stale copy, or give each plugin its own Plugin-Id");
-            same.forEach(r -> r.add(f));
-        });
+    private void refuseDuplicateIds(List<PluginRecord> records, List<PluginArchive> archives) {
+        for (Finding f : verifier.crossCheck(archives)) {
+            records.stream().filter(r -> r.path.equals(f.location().file())).forEach(r -> r.add(f));
+        }
     }
 }
