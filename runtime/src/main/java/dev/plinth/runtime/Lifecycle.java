@@ -156,6 +156,7 @@ final class Lifecycle {
             r.lifecycle = null;
             r.context = null;
             r.loader = null;
+            r.worker = null;
         }
         try {
             if (context != null) {

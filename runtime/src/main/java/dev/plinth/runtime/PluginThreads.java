@@ -16,6 +16,8 @@ final class PluginThreads {
                 done.complete(null);
             } catch (Throwable e) {
                 done.completeExceptionally(e);
+            } finally {
+                Thread.currentThread().setContextClassLoader(null); // the Thread object may outlive the plugin
             }
         }, name);
         t.setDaemon(true);

@@ -33,7 +33,10 @@ final class Retirement {
         this.events = events;
     }
 
-    /** Retires {@code r}, already {@code STOPPING}, whose closed call targets are {@code targets}. */
+    /**
+     * Retires {@code r}, already {@code STOPPING}, whose closed call targets are {@code targets}; empties that list,
+     * since it must not keep the plugin reachable.
+     */
     UnloadReport retire(PluginRecord r, List<CallTarget> targets, boolean proveCollection) {
         long began = System.nanoTime();
         List<Finding> findings = new ArrayList<>();
@@ -44,6 +47,7 @@ final class Retirement {
                 running += ExtensionSlot.inFlight(t);
             }
         }
+        targets.clear(); // they hold the plugin's instances: drop them before the collection proof
         if (running > 0) {
             findings.add(Finding.warning(FindingCode.STOP_FAILED, r.id(), Location.of(r.path), r.id() + ": "
                     + running + " calls still running " + Timeouts.format(config.stopTimeout()) + " after unload"
@@ -116,6 +120,7 @@ final class Retirement {
             r.lifecycle = null;
             r.context = null;
             r.loader = null;
+            r.worker = null; // a finished thread keeps its context class loader
         }
         try {
             if (context != null && !context.shutdownExecutors(Duration.ofSeconds(1))) {
