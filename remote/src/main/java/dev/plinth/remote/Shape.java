@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How a record or a final value class is taken apart and rebuilt: its getters in the order of the parameters of
@@ -33,6 +34,8 @@ final class Shape {
             }
         }
     };
+
+    private static final Set<String> OBJECT_METHODS = Set.of("hashCode", "toString", "getClass");
 
     final Class<?> type;
     final Method[] getters;
@@ -114,7 +117,7 @@ final class Shape {
     private static Method[] match(Class<?> type, Executable candidate) {
         List<Method> getters = Arrays.stream(type.getMethods())
                 .filter(m -> m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers())
-                        && m.getDeclaringClass() != Object.class && m.getReturnType() != void.class)
+                        && m.getReturnType() != void.class && !OBJECT_METHODS.contains(m.getName()))
                 .toList();
         Parameter[] params = candidate.getParameters();
         Method[] out = new Method[params.length];

@@ -62,8 +62,20 @@ final class TypeCheck {
         Type bad = firstUnsupported(type, new HashSet<>());
         if (bad != null) {
             String inner = bad.equals(type) ? "" : " because of " + bad.getTypeName();
+            if (bad instanceof Class<?> c && Modifier.isFinal(c.getModifiers()) && !c.isArray()) {
+                inner += ": " + shapeProblem(c); // meant as a value class, probably: say what is missing
+            }
             throw new IllegalArgumentException(signature(m) + ": " + role + " type " + type.getTypeName()
                     + " cannot cross a process boundary" + inner + " (" + SUPPORTED + ")");
+        }
+    }
+
+    private static String shapeProblem(Class<?> c) {
+        try {
+            Shape.of(c);
+            return c.getName() + " has components that cannot cross";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 
