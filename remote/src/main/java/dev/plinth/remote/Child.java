@@ -2,6 +2,7 @@ package dev.plinth.remote;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running child JVM: its process, connection, output pumps and what it serves. Replaced whole on every
@@ -29,6 +32,9 @@ final class Child {
     private volatile String killReason;
     /** Set once the host stops it on purpose (close or reload): its end is not a crash. */
     volatile boolean retiring;
+    /** Set when a call timed out and the host detached it before killing it: its end needs a restart. */
+    volatile boolean restartOnEnd;
+    private final AtomicBoolean cleaned = new AtomicBoolean();
 
     Child(String pluginId, Process process, Link link, Map<String, Integer> extensions, OutputPump stdout,
           OutputPump stderr, Path directory) {
@@ -84,8 +90,8 @@ final class Child {
         cleanUp();
     }
 
-    /** The last lines the child wrote to standard error. */
-    List<String> lastStderr() {
+    /** The last lines the child wrote, {@code [stdout] } or {@code [stderr] } first. */
+    List<String> lastOutput() {
         return stderr.tail();
     }
 
@@ -98,16 +104,24 @@ final class Child {
         return "child JVM (pid " + pid() + ") " + how + (reason == null ? "" : " after " + reason);
     }
 
-    /** Closes the pipes and deletes the child's socket and work directory. */
+    /** Closes the pipes and deletes the child's socket and work directory; once, whoever calls first. */
     void cleanUp() {
-        Link.closeQuietly(stdin);
-        Link.closeQuietly(link.channel());
-        if (Files.isDirectory(directory)) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // best effort: a temporary directory left behind is harmless
-            }
+        if (cleaned.compareAndSet(false, true)) {
+            Link.closeQuietly(stdin);
+            Link.closeQuietly(link.channel());
+            deleteTree(directory);
+        }
+    }
+
+    /** Deletes a directory tree, best effort: a temporary directory left behind is harmless. */
+    static void deleteTree(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LoggerFactory.getLogger(Child.class).debug("cannot delete {}: {}", directory, e.toString());
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,8 +56,9 @@ final class ChildLauncher {
             pb.environment().put(Handshake.TOKEN_VARIABLE, token);
             process = pb.start();
             String name = "plinth-remote-" + pluginId + "-" + process.pid();
-            OutputPump out = OutputPump.start(process.getInputStream(), log, false, name + "-stdout");
-            err = OutputPump.start(process.getErrorStream(), log, true, name + "-stderr");
+            Deque<String> tail = OutputPump.newTail();
+            OutputPump out = OutputPump.start(process.getInputStream(), log, false, name + "-stdout", tail);
+            err = OutputPump.start(process.getErrorStream(), log, true, name + "-stderr", tail);
             ch = listener.accept(token, deadline, process);
             Link link = new Link(ch);
             ScheduledFuture<?> guard = link.guard(deadline);
@@ -74,9 +76,9 @@ final class ChildLauncher {
             if (process != null && err != null) {
                 process.destroyForcibly();
                 err.awaitEnd(1000);
-                tail = err.tail().isEmpty() ? "" : "; its last stderr lines:\n  " + String.join("\n  ", err.tail());
+                tail = err.tail().isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", err.tail());
             }
-            deleteQuietly(listener.directory);
+            Child.deleteTree(listener.directory);
             if (e instanceof StartFailure f) {
                 throw f;
             }
@@ -158,14 +160,6 @@ final class ChildLauncher {
             return Path.of(source.getLocation().toURI());
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = java.nio.file.Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temporary directory left behind is harmless
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Daemon threads for the host side: none of them may keep a host JVM alive. */
 final class Daemons {
     /** Handshake guards and restart back-off; tasks are short and never call plugin code. */
-    static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(named("plinth-remote-timer"));
+    static final ScheduledExecutorService TIMER =
+            Executors.newSingleThreadScheduledExecutor(named("plinth-remote-timer"));
 
     private Daemons() {
     }

@@ -11,22 +11,31 @@ import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * Copies one output stream of a child to the host's log, line by line, and keeps its last lines for crash
+ * Copies one output stream of a child to the host's log, line by line, and keeps the last lines for crash
  * reports. The protocol never uses these streams, so whatever a plugin prints is only ever logged.
  */
 final class OutputPump {
     static final int TAIL = 20;
 
-    private final Deque<String> tail = new ArrayDeque<>();
+    private final Deque<String> tail;
     private final Thread thread;
 
-    private OutputPump(InputStream in, Logger log, boolean error, String threadName) {
+    private OutputPump(InputStream in, Logger log, boolean error, String threadName, Deque<String> tail) {
+        this.tail = tail;
         this.thread = Daemons.start(threadName, () -> pump(in, log, error));
     }
 
-    /** Starts copying {@code in}; stderr lines are logged at WARN, stdout lines at INFO. */
-    static OutputPump start(InputStream in, Logger log, boolean error, String threadName) {
-        return new OutputPump(in, log, error, threadName);
+    /**
+     * Starts copying {@code in}; stderr lines are logged at WARN, stdout lines at INFO. Both pumps of a child share
+     * {@code tail}, so it keeps the last lines of both streams in the order they were read, each prefixed with
+     * {@code [stdout]} or {@code [stderr]}: the JVM reports a fatal {@code OutOfMemoryError} on stdout.
+     */
+    static OutputPump start(InputStream in, Logger log, boolean error, String threadName, Deque<String> tail) {
+        return new OutputPump(in, log, error, threadName, tail);
+    }
+
+    static Deque<String> newTail() {
+        return new ArrayDeque<>();
     }
 
     private void pump(InputStream in, Logger log, boolean error) {
@@ -36,7 +45,7 @@ final class OutputPump {
                     if (tail.size() == TAIL) {
                         tail.removeFirst();
                     }
-                    tail.addLast(line);
+                    tail.addLast((error ? "[stderr] " : "[stdout] ") + line);
                 }
                 if (error) {
                     log.warn("{}", line);

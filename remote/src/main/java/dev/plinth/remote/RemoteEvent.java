@@ -12,15 +12,16 @@ import java.util.OptionalInt;
  * @param pid        the process id of the child concerned, or -1 when there was none
  * @param exitCode   the child's exit code when it exited (128 + n when killed by signal n)
  * @param message    one line, {@code plugin <id>: <what happened>}
- * @param lastStderr the child's last lines on standard error (at most 20), for {@code CRASHED}; else empty
+ * @param lastOutput the child's last lines of output (at most 20; stdout and stderr interleaved, each line prefixed
+ *                   with {@code [stdout] } or {@code [stderr] }), for {@code CRASHED}; else empty
  */
 public record RemoteEvent(Kind kind, String pluginId, long pid, OptionalInt exitCode, String message,
-                          List<String> lastStderr) {
+                          List<String> lastOutput) {
 
     /** Copies the lines. */
     public RemoteEvent {
         Objects.requireNonNull(kind, "kind == null");
-        lastStderr = List.copyOf(lastStderr);
+        lastOutput = List.copyOf(lastOutput);
     }
 
     /** What happened. */

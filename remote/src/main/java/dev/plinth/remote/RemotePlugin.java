@@ -115,6 +115,12 @@ public final class RemotePlugin implements AutoCloseable {
         supervisor.close();
     }
 
+    /** How many calls wait for the current child; for tests. */
+    int callsInFlight() {
+        Child c = supervisor.current();
+        return c == null ? 0 : c.link.inFlight().size();
+    }
+
     private static String pluginIdOf(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest m = file.getManifest();

@@ -94,27 +94,34 @@ final class Supervisor {
                 + ")");
     }
 
+    /** Takes {@code c} out of service if it is the current child; true when it was. Under the lock. */
+    private boolean detach(Child c) {
+        if (current != c || state != RemoteState.RUNNING) {
+            return false;
+        }
+        current = null;
+        state = RemoteState.RESTARTING;
+        ready = new CompletableFuture<>();
+        return true;
+    }
+
     /** Called on the reader thread when a child's connection ends, whatever the reason. */
     private void lost(Child c, IOException cause) {
+        boolean restart;
+        synchronized (lock) { // first, so that no new call goes to a dying child
+            restart = !c.retiring && (detach(c) || c.restartOnEnd) && state == RemoteState.RESTARTING;
+        }
         int code = c.awaitExit(Duration.ofSeconds(2));
         String end = c.describeEnd(code);
-        if (c.retiring) {
-            c.link.failAll(() -> new RemoteFaultException(pluginId, "plugin " + pluginId + ": " + end
-                    + " while being stopped", code, false));
-            c.cleanUp();
+        String fate = c.retiring ? " while being stopped" : restart ? "; it restarts" : "";
+        c.link.failAll(() -> new RemoteFaultException(pluginId, "plugin " + pluginId + ": call failed: " + end
+                + fate, code, false));
+        c.cleanUp();
+        if (!restart) {
             return;
         }
-        c.link.failAll(() -> new RemoteFaultException(pluginId, "plugin " + pluginId + ": call failed: " + end
-                + "; it restarts", code, false));
-        c.cleanUp();
         long delay;
         synchronized (lock) {
-            if (current != c || state != RemoteState.RUNNING) {
-                return;
-            }
-            current = null;
-            state = RemoteState.RESTARTING;
-            ready = new CompletableFuture<>();
             if (System.nanoTime() - c.startedNanos > options.maxBackoff().toNanos()) {
                 backoffMillis = options.initialBackoff().toMillis(); // it ran well for a while: not a crash loop
             }
@@ -122,9 +129,9 @@ final class Supervisor {
         }
         String message = "plugin " + pluginId + ": " + end + " (" + cause.getMessage() + "); restarting in "
                 + delay + " ms";
-        LOG.warn("{}{}", message, c.lastStderr().isEmpty() ? "" : "; last stderr lines:\n  "
-                + String.join("\n  ", c.lastStderr()));
-        emit(RemoteEvent.Kind.CRASHED, c.pid(), code, message, c.lastStderr());
+        List<String> output = c.lastOutput();
+        LOG.warn("{}{}", message, output.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", output));
+        emit(RemoteEvent.Kind.CRASHED, c.pid(), code, message, output);
         scheduleRestart(delay);
     }
 
@@ -191,6 +198,9 @@ final class Supervisor {
     /** Kills a child whose call timed out; its reader then reports the end and the plugin restarts. */
     void timedOut(Child c, String what) {
         LOG.warn("plugin {}: {} timed out; killing child JVM (pid {})", pluginId, what, c.pid());
+        synchronized (lock) {
+            c.restartOnEnd = detach(c); // before this returns: the caller's next call must wait for a new child
+        }
         c.kill("a call timed out: " + what);
     }
 
