@@ -5,6 +5,7 @@ import dev.plinth.runtime.PluginInfo;
 import dev.plinth.runtime.PluginState;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
@@ -47,6 +48,8 @@ final class ChildServer {
         try {
             served = ServiceInterfaces.of(jar, packages, apiLoader);
             served.forEach(TypeCheck::check);
+        } catch (UncheckedIOException e) {
+            served = List.of(); // an unreadable jar: the plugin host below reports it as a finding
         } catch (IllegalArgumentException e) {
             ready.writeByte(READY_REJECTED);
             ready.writeString(e.getMessage());
