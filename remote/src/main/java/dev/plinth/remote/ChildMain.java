@@ -35,7 +35,8 @@ final class ChildMain {
                     + " starts this class");
             Runtime.getRuntime().halt(EXIT_USAGE);
         }
-        watchStandardInput(System.in);
+        Path launchDirectory = Path.of(args[3]).getParent();
+        watchStandardInput(System.in, launchDirectory);
         int exit = 0;
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(args[0]))) {
             Handshake.child(ch, token, Handshake.VERSION);
@@ -52,14 +53,18 @@ final class ChildMain {
         } catch (IOException e) {
             exit = 0; // the host went away: nothing to report to anyone
         }
+        Child.deleteTree(launchDirectory); // the host does it too, unless it was killed
         System.out.flush();
         System.err.flush();
         // halt, not exit: a plugin's non-daemon thread or shutdown hook must not keep an orphan alive
         Runtime.getRuntime().halt(exit);
     }
 
-    /** The host never writes to our standard input; EOF means the host died, however it died. */
-    private static void watchStandardInput(InputStream in) {
+    /**
+     * The host never writes to our standard input; EOF means the host died, however it died. Then the child
+     * removes its own launch directory (socket and work directory), which its host can no longer do.
+     */
+    private static void watchStandardInput(InputStream in, Path launchDirectory) {
         Thread t = new Thread(() -> {
             try {
                 while (in.read() >= 0) {
@@ -68,6 +73,7 @@ final class ChildMain {
             } catch (IOException e) {
                 // a broken pipe is EOF too
             }
+            Child.deleteTree(launchDirectory); // a killed host cannot remove our work directory any more
             Runtime.getRuntime().halt(0);
         }, "plinth-remote-stdin-watch");
         t.setDaemon(true);

@@ -12,18 +12,33 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The handshake against fake peers: each side refuses a wrong token or version and says why. */
 class HandshakeTest {
     private static final long DEADLINE = TimeUnit.SECONDS.toNanos(10);
+    private final List<Path> directories = new ArrayList<>();
+
+    @AfterEach
+    void deleteDirectories() {
+        directories.forEach(Child::deleteTree);
+    }
+
+    private HostListener open() throws IOException {
+        HostListener listener = HostListener.open();
+        directories.add(listener.directory);
+        return listener;
+    }
 
     @Test
     void socketDirectoryIsPrivateToTheUser() throws Exception {
-        try (HostListener listener = HostListener.open()) {
+        try (HostListener listener = open()) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(listener.directory)))
                     .isEqualTo("rwx------");
             assertThat(listener.socket).exists();
@@ -32,7 +47,7 @@ class HandshakeTest {
 
     @Test
     void hostRefusesAPeerWithTheWrongTokenAndTellsIt() throws Exception {
-        try (HostListener listener = HostListener.open();
+        try (HostListener listener = open();
              SocketChannel fake = SocketChannel.open(UnixDomainSocketAddress.of(listener.socket))) {
             Frames.write(fake, hello(Handshake.VERSION, "guessed"));
 
@@ -47,7 +62,7 @@ class HandshakeTest {
 
     @Test
     void hostRefusesAnotherProtocolVersion() throws Exception {
-        try (HostListener listener = HostListener.open();
+        try (HostListener listener = open();
              SocketChannel fake = SocketChannel.open(UnixDomainSocketAddress.of(listener.socket))) {
             Frames.write(fake, hello(99, "secret"));
 
@@ -80,7 +95,7 @@ class HandshakeTest {
 
     @Test
     void silentPeerIsCutOffAtTheDeadline() throws Exception {
-        try (HostListener listener = HostListener.open();
+        try (HostListener listener = open();
              SocketChannel fake = SocketChannel.open(UnixDomainSocketAddress.of(listener.socket))) {
             assertThatThrownBy(() -> listener.accept("secret", System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300),
                     null)).isInstanceOf(IOException.class);
