@@ -4,4 +4,5 @@ module dev.plinth.remote {
     requires org.objectweb.asm; // only to find its jar for the child's class path
     requires org.slf4j;
     exports dev.plinth.remote;
+    provides dev.plinth.runtime.spi.ProcessLauncher with dev.plinth.remote.ProcessIsolation;
 }

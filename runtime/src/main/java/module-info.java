@@ -9,4 +9,6 @@ module dev.plinth.runtime {
     requires org.objectweb.asm;
     requires org.slf4j;
     exports dev.plinth.runtime;
+    exports dev.plinth.runtime.spi;
+    uses dev.plinth.runtime.spi.ProcessLauncher;
 }

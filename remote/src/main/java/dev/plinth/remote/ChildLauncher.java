@@ -52,6 +52,7 @@ final class ChildLauncher {
         OutputPump err = null;
         SocketChannel ch = null;
         try (listener) {
+            writeConfiguration(options, listener.directory.resolve("configuration.properties"));
             ProcessBuilder pb = new ProcessBuilder(command(options, listener, pluginId));
             pb.environment().put(Handshake.TOKEN_VARIABLE, token);
             process = pb.start();
@@ -126,7 +127,17 @@ final class ChildLauncher {
         cmd.add(String.join(",", o.sharedPackages()));
         cmd.add(listener.directory.resolve("work").toString());
         cmd.add(Long.toString(o.startTimeout().toMillis()));
+        cmd.add(listener.directory.resolve("configuration.properties").toString());
         return cmd;
+    }
+
+    /** In the launch directory (0700), so a secret in the configuration never shows in a process listing. */
+    private static void writeConfiguration(RemoteOptions o, Path file) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(o.configuration());
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file)) {
+            p.store(w, "plugin configuration");
+        }
     }
 
     private static String javaCommand(RemoteOptions o) {

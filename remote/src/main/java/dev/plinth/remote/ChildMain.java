@@ -25,8 +25,9 @@ final class ChildMain {
     }
 
     public static void main(String[] args) {
-        if (args.length != 5) {
-            System.err.println("plinth-remote child: usage: ChildMain <socket> <jar> <packages> <work> <millis>");
+        if (args.length != 6) {
+            System.err.println("plinth-remote child: usage: ChildMain <socket> <jar> <packages> <work> <millis>"
+                    + " <configuration.properties>");
             Runtime.getRuntime().halt(EXIT_USAGE);
         }
         String token = System.getenv(Handshake.TOKEN_VARIABLE);
@@ -42,7 +43,7 @@ final class ChildMain {
             Handshake.child(ch, token, Handshake.VERSION);
             ChildServer server = new ChildServer(ch);
             if (server.ready(Path.of(args[1]), List.of(args[2].split(",")), Path.of(args[3]),
-                    Duration.ofMillis(Long.parseLong(args[4])))) {
+                    Duration.ofMillis(Long.parseLong(args[4])), Path.of(args[5]))) {
                 server.serve();
             } else {
                 server.awaitClose();

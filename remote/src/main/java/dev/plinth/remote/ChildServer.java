@@ -42,7 +42,8 @@ final class ChildServer {
     }
 
     /** Checks the interfaces, starts the plugin and sends {@code READY}; false when it cannot serve. */
-    boolean ready(Path jar, List<String> packages, Path work, Duration startTimeout) throws IOException {
+    boolean ready(Path jar, List<String> packages, Path work, Duration startTimeout, Path configuration)
+            throws IOException {
         Out ready = Out.frame(Frames.READY);
         List<Class<?>> served;
         try {
@@ -56,8 +57,16 @@ final class ChildServer {
             send(ready);
             return false;
         }
+        java.util.Properties values = new java.util.Properties();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(configuration)) {
+            values.load(r);
+        }
+        java.util.Map<String, String> config = new java.util.HashMap<>();
+        values.stringPropertyNames().forEach(k -> config.put(k, values.getProperty(k)));
+        String id = dev.plinth.verify.PluginArchive.read(jar).descriptor().id();
         host = PluginHost.builder().plugin(jar).sharedPackages(packages.toArray(String[]::new))
-                .workDirectory(work).startTimeout(startTimeout).hostClassLoader(apiLoader).build();
+                .workDirectory(work).startTimeout(startTimeout).hostClassLoader(apiLoader)
+                .configuration(id, config).verification(false).build(); // the launching host verified it
         host.start();
         List<PluginInfo> plugins = host.plugins();
         PluginInfo info = plugins.isEmpty() ? null : plugins.get(0);

@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param maxBackoff         the delay doubles per consecutive crash up to this
  * @param maxFailedStarts    consecutive failed restarts after which the plugin is {@code FAILED}
  * @param javaCommand        the {@code java} executable; by default the host's own
+ * @param configuration      what the plugin's {@code PluginContext.configuration()} returns in the child; passed
+ *                           in a file in the private launch directory, never on the command line
  */
 public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> sharedPackages,
                             Duration callTimeout, Duration startTimeout, String maxHeap, List<String> jvmOptions,
-                            Duration initialBackoff, Duration maxBackoff, int maxFailedStarts, Path javaCommand) {
+                            Duration initialBackoff, Duration maxBackoff, int maxFailedStarts, Path javaCommand,
+                            java.util.Map<String, String> configuration) {
 
     /** Copies the lists. */
     public RemoteOptions {
@@ -32,6 +35,7 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
         hostApiClasspath = List.copyOf(hostApiClasspath);
         sharedPackages = List.copyOf(sharedPackages);
         jvmOptions = List.copyOf(jvmOptions);
+        configuration = java.util.Map.copyOf(configuration);
     }
 
     /** A builder with the defaults: call time-out 10 s, start time-out 30 s, 64m heap, back-off 100 ms to 5 s. */
@@ -42,7 +46,8 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
     /** The same options for another plugin jar, e.g. to reload a new version. */
     public RemoteOptions withJar(Path newJar) {
         return new RemoteOptions(newJar.toAbsolutePath().normalize(), hostApiClasspath, sharedPackages, callTimeout,
-                startTimeout, maxHeap, jvmOptions, initialBackoff, maxBackoff, maxFailedStarts, javaCommand);
+                startTimeout, maxHeap, jvmOptions, initialBackoff, maxBackoff, maxFailedStarts, javaCommand,
+                configuration);
     }
 
     /** Builds {@link RemoteOptions}; {@link #jar} and {@link #sharedPackages} are required. */
@@ -58,6 +63,7 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
         private Duration maxBackoff = Duration.ofSeconds(5);
         private int maxFailedStarts = 10;
         private Path javaCommand;
+        private java.util.Map<String, String> configuration = java.util.Map.of();
 
         private Builder() {
         }
@@ -121,6 +127,11 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
             return this;
         }
 
+        public Builder configuration(java.util.Map<String, String> values) {
+            this.configuration = java.util.Map.copyOf(values);
+            return this;
+        }
+
         public Builder javaCommand(Path java) {
             this.javaCommand = Objects.requireNonNull(java, "java == null");
             return this;
@@ -135,7 +146,7 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
                         + " sharedPackages(\"com.acme.api\")");
             }
             return new RemoteOptions(jar, apiClasspath, packages, callTimeout, startTimeout, maxHeap, jvmOptions,
-                    initialBackoff, maxBackoff, maxFailedStarts, javaCommand);
+                    initialBackoff, maxBackoff, maxFailedStarts, javaCommand, configuration);
         }
 
         private static Duration positive(Duration d, String name) {

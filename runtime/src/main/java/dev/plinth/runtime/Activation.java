@@ -27,7 +27,7 @@ final class Activation {
             if (match != null) {
                 reused.add(match);
             }
-            CallTarget replaced = slot.install(e.instance(), next.loader);
+            CallTarget replaced = slot.install(e.instance(), next.callLoader);
             if (replaced != null) {
                 retired.add(replaced);
             }

@@ -62,11 +62,22 @@ final class Discovery {
 
     private PluginRecord verified(PluginArchive archive) {
         PluginRecord record = new PluginRecord(archive);
-        record.add(config.verify() ? verifier.verify(archive) : archive.findings());
+        record.isolation = config.isolationOf(record.id());
+        List<Finding> found = config.verify() ? verifier.verify(archive) : archive.findings();
+        record.add(record.isolation == Isolation.PROCESS ? found.stream().map(Discovery::inChildJvm).toList() : found);
         if (config.lockfile() != null && !archive.isUnreadable()) {
             record.add(lockCheck(archive));
         }
         return record;
+    }
+
+    /** In a child JVM, {@code System.exit} ends only that child, which is restarted: a warning, not an error. */
+    private static Finding inChildJvm(Finding f) {
+        if (f.code() != FindingCode.SYSTEM_EXIT || !f.isError()) {
+            return f;
+        }
+        return Finding.warning(f.code(), f.plugin(), f.location(), f.message() + " (here: only its child JVM, which"
+                + " is restarted)", f.fix());
     }
 
     /** Fails closed: a lockfile that cannot be read refuses every jar. Read anew for each check. */

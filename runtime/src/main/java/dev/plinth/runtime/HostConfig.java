@@ -10,7 +10,8 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
                   Path baseDirectory, String baseDirectorySource, Path workDirectory, boolean ownsWorkDirectory,
                   Path dataDirectory, Duration startTimeout, Duration stopTimeout, ClassLoader hostLoader,
                   Map<String, Map<String, String>> configurations, boolean verify, Duration leakCheckTimeout,
-                  Path heapDumpDirectory, List<PluginListener> listeners, Path lockfile) {
+                  Path heapDumpDirectory, List<PluginListener> listeners, Path lockfile, Isolation isolation,
+                  Map<String, Isolation> isolationByPlugin) {
 
     HostConfig {
         sharedPackages = List.copyOf(sharedPackages);
@@ -18,6 +19,12 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
         pluginJars = List.copyOf(pluginJars);
         configurations = Map.copyOf(configurations);
         listeners = List.copyOf(listeners);
+        isolationByPlugin = Map.copyOf(isolationByPlugin);
+    }
+
+    /** Where this plugin's code runs. */
+    Isolation isolationOf(String pluginId) {
+        return isolationByPlugin.getOrDefault(pluginId, isolation);
     }
 
     /** A path as given, resolved against the base directory when relative. */

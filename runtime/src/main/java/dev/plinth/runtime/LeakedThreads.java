@@ -49,10 +49,13 @@ final class LeakedThreads {
         return Arrays.stream(stack).anyMatch(f -> loaderName.equals(f.getClassLoaderName()));
     }
 
-    private static Finding finding(PluginRecord r, Thread t, StackTraceElement[] stack, String loaderName) {
+    private static Finding finding(PluginRecord r, Thread t, StackTraceElement[] sampled, String loaderName) {
         boolean alive = t.isAlive();
+        // a thread started just before the scan may not have run yet: its stack is empty until it does
+        StackTraceElement[] stack = sampled.length == 0 && alive ? t.getStackTrace() : sampled;
         String at = Arrays.stream(stack).filter(f -> loaderName.equals(f.getClassLoaderName())).findFirst()
-                .or(() -> Arrays.stream(stack).findFirst()).map(StackTraceElement::toString).orElse("no stack");
+                .or(() -> Arrays.stream(stack).findFirst()).map(StackTraceElement::toString)
+                .orElse("its start, not yet running");
         String outcome = alive ? "still running after interrupt" : "ended when interrupted";
         String message = "thread '" + t.getName() + "' outlived the plugin (" + outcome + "); it was at " + at;
         LOG.warn("plugin {}: {}\n\t{}", r.id(), message, Arrays.stream(stack).map(StackTraceElement::toString)

@@ -149,6 +149,7 @@ final class Lifecycle {
     static void discard(PluginRecord r) {
         ManagedContext context;
         PluginClassLoader classLoader;
+        dev.plinth.runtime.spi.ProcessLauncher.LaunchedPlugin remote;
         synchronized (r) {
             context = r.context;
             classLoader = r.loader;
@@ -157,6 +158,12 @@ final class Lifecycle {
             r.context = null;
             r.loader = null;
             r.worker = null;
+            remote = r.remote;
+            r.remote = null;
+            r.callLoader = null;
+        }
+        if (remote != null) {
+            remote.close(); // stops the child JVM; nothing of the plugin lives in this one
         }
         try {
             if (context != null) {

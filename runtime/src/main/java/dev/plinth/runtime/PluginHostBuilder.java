@@ -36,6 +36,8 @@ public final class PluginHostBuilder {
     private Path heapDumpDirectory;
     private final List<PluginListener> listeners = new ArrayList<>();
     private Path lockfile;
+    private Isolation isolation = Isolation.IN_PROCESS;
+    private final Map<String, Isolation> isolationByPlugin = new LinkedHashMap<>();
 
     PluginHostBuilder() {
     }
@@ -140,6 +142,19 @@ public final class PluginHostBuilder {
         return this;
     }
 
+    /** Where plugins run unless {@link #isolation(String, Isolation)} says otherwise; default in process. */
+    public PluginHostBuilder isolation(Isolation mode) {
+        this.isolation = Objects.requireNonNull(mode, "mode == null");
+        return this;
+    }
+
+    /** Where one plugin runs; {@code PROCESS} needs {@code plinth-remote} on the class path. */
+    public PluginHostBuilder isolation(String pluginId, Isolation mode) {
+        isolationByPlugin.put(Objects.requireNonNull(pluginId, "pluginId == null"),
+                Objects.requireNonNull(mode, "mode == null"));
+        return this;
+    }
+
     /** The host, resolved and started by nothing yet. */
     public PluginHost build() {
         if (sharedPackages.isEmpty()) {
@@ -165,7 +180,8 @@ public final class PluginHostBuilder {
         }
         return new PluginHost(new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data,
                 startTimeout, stopTimeout, loader, configurations, verify, leakCheckTimeout, heapDumpDirectory,
-                listeners, lockfile == null ? null : base.resolve(lockfile).normalize()));
+                listeners, lockfile == null ? null : base.resolve(lockfile).normalize(), isolation,
+                isolationByPlugin));
     }
 
     private static Path temporaryWorkDirectory() {

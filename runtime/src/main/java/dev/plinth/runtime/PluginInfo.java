@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param state       the state when the snapshot was taken
  * @param findings    every finding about this plugin, in the order they were made
  * @param failure     the exception behind a {@code FAILED} state, or null
+ * @param isolation   where its code runs
  */
 public record PluginInfo(String id, String version, String description, String requires, Path path, String sha256,
                          int javaRelease, String loaderName, PluginState state, List<Finding> findings,
-                         Throwable failure) {
+                         Throwable failure, Isolation isolation) {
 
     /** Copies the findings. */
     public PluginInfo {

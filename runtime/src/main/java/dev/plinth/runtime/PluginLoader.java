@@ -31,12 +31,17 @@ final class PluginLoader {
 
     void load(PluginRecord record) throws StartFailure {
         Path copy = shadowCopy(record);
+        if (record.isolation == Isolation.PROCESS) {
+            new RemoteLoading(config, api).load(record, copy);
+            return;
+        }
         try {
             record.loader = new PluginClassLoader(record.loaderName(), copy.toUri().toURL(), config.hostLoader(), api);
         } catch (IOException e) {
             throw new StartFailure(Finding.error(FindingCode.PATH_UNRESOLVED, record.id(), Location.of(copy),
                     copy + ": cannot be opened (" + e + ")", "check the work directory"), e);
         }
+        record.callLoader = record.loader;
         Thread.currentThread().setContextClassLoader(record.loader);
         Instantiator instantiator = new Instantiator(record);
         List<PluginRecord.LoadedExtension> extensions = new ArrayList<>();
@@ -76,7 +81,7 @@ final class PluginLoader {
         }
     }
 
-    private Class<?> hostType(PluginRecord record, String service, PluginArchive.ServiceEntry first,
+    Class<?> hostType(PluginRecord record, String service, PluginArchive.ServiceEntry first,
                               Instantiator instantiator) throws StartFailure {
         try {
             return Class.forName(service, false, config.hostLoader());

@@ -2,6 +2,7 @@ package dev.plinth.runtime;
 
 import dev.plinth.api.Plugin;
 import dev.plinth.runtime.internal.ExtensionSlot;
+import dev.plinth.runtime.spi.ProcessLauncher;
 import dev.plinth.verify.Descriptor;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.PluginArchive;
@@ -41,6 +42,12 @@ final class PluginRecord {
     private Throwable failure;
 
     PluginClassLoader loader;
+    /** Where this plugin runs; set by the host before it starts. */
+    volatile Isolation isolation = Isolation.IN_PROCESS;
+    /** The child process serving this plugin under {@code Isolation.PROCESS}; null in process. */
+    ProcessLauncher.LaunchedPlugin remote;
+    /** The thread context class loader for calls into the plugin: its own loader, or the host's when remote. */
+    ClassLoader callLoader;
     ManagedContext context;
     Plugin lifecycle;
     List<LoadedExtension> extensions = List.of();
@@ -115,7 +122,8 @@ final class PluginRecord {
 
     synchronized PluginInfo snapshot() {
         return new PluginInfo(descriptor.id(), descriptor.version(), descriptor.description(),
-                descriptor.requires(), path, sha256, javaRelease, loaderName(), state, findings, failure);
+                descriptor.requires(), path, sha256, javaRelease, loaderName(), state, findings, failure,
+                isolation);
     }
 
     /**

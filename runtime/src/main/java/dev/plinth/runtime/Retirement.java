@@ -106,6 +106,7 @@ final class Retirement {
     private WeakReference<ClassLoader> release(PluginRecord r, String loaderName, List<Finding> findings) {
         ManagedContext context;
         PluginClassLoader loader;
+        dev.plinth.runtime.spi.ProcessLauncher.LaunchedPlugin remote;
         synchronized (r) {
             context = r.context;
             loader = r.loader;
@@ -114,6 +115,12 @@ final class Retirement {
             r.context = null;
             r.loader = null;
             r.worker = null; // a finished thread keeps its context class loader
+            remote = r.remote;
+            r.remote = null;
+            r.callLoader = null;
+        }
+        if (remote != null) {
+            remote.close(); // stops the child JVM; nothing of the plugin lives in this one
         }
         try {
             if (context != null && !context.shutdownExecutors(Duration.ofSeconds(1))) {

@@ -60,14 +60,14 @@ class FailureContainmentTest {
         Fixtures.filterPlugin("good", "Good", "return \"ok\";").writeTo(dir);
 
         long began = System.nanoTime();
-        try (PluginHost host = Fixtures.host(dir).startTimeout(Duration.ofMillis(500)).build()) {
+        try (PluginHost host = Fixtures.host(dir).startTimeout(Duration.ofSeconds(2)).build()) {
             host.start();
 
             PluginInfo hang = host.plugin("hang").orElseThrow();
             assertThat(hang.state()).isEqualTo(PluginState.FAILED);
             Finding f = hang.findings().get(hang.findings().size() - 1);
             assertThat(f.code()).isEqualTo(FindingCode.INIT_TIMEOUT);
-            assertThat(f.message()).startsWith("com.acme.hang.Hang: static initializer did not return within 500 ms;"
+            assertThat(f.message()).startsWith("com.acme.hang.Hang: static initializer did not return within 2 s;"
                     + " thread plinth-start-hang is at plugin:hang@1.0.0//com.acme.hang.Hang.waitForever(Hang.java:");
             assertThat(f.fix()).startsWith("move blocking work (network, files, sleeps) out of the static initializer");
             assertThat(host.extensions(Filter.class)).extracting(x -> x.apply("")).containsExactly("ok");

@@ -39,10 +39,13 @@ final class Fixtures {
                 .service(FILTER, pkg + "." + cls);
     }
 
-    /** A host over the given plugin directory with a short time-out. */
+    /**
+     * A host over the given plugin directory. Time-outs leave headroom for a loaded CI machine; tests about
+     * time-outs set their own.
+     */
     static PluginHostBuilder host(Path pluginDir) {
         return PluginHost.builder().sharedPackages(API).pluginDirectory(pluginDir)
-                .startTimeout(Duration.ofSeconds(2)).stopTimeout(Duration.ofSeconds(2))
+                .startTimeout(Duration.ofSeconds(20)).stopTimeout(Duration.ofSeconds(20))
                 .hostClassLoader(Fixtures.class.getClassLoader());
     }
 }

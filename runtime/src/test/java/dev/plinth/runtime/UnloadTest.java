@@ -58,6 +58,7 @@ class UnloadTest {
                 .service("dev.plinth.api.Plugin", "com.acme.ticker.Ticker").writeTo(dir);
         try (PluginHost host = Fixtures.host(dir).build()) {
             host.start();
+            awaitParked("ticker");
 
             UnloadReport report = host.unload("ticker");
 
@@ -87,6 +88,7 @@ class UnloadTest {
         Switch.off = false;
         try (PluginHost host = Fixtures.host(dir).leakCheckTimeout(Duration.ofMillis(500)).build()) {
             host.start();
+            awaitParked("stubborn");
 
             UnloadReport report = host.unload("stubborn");
 
@@ -194,6 +196,15 @@ class UnloadTest {
             long after = loadedClassesAfterGc(baseline + 10);
             assertThat(after).as("loaded classes after 200 cycles, baseline %d", baseline)
                     .isLessThanOrEqualTo(baseline + 10);
+        }
+    }
+
+    /** Waits until the plugin's thread has run into its sleep, so its stack shows the plugin frame. */
+    private static void awaitParked(String threadName) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals(threadName) && t.getState() == Thread.State.TIMED_WAITING)) {
+            Thread.onSpinWait();
         }
     }
 

@@ -36,7 +36,8 @@ public enum FindingCode {
     DEPENDENCY_MISSING("dependency-missing", 11, "a declared plugin dependency is absent"),
     DEPENDENCY_CYCLE("dependency-cycle", 11, "plugin dependencies form a cycle"),
     START_FAILED("start-failed", 4, "plugin's start threw or could not be called"),
-    STOP_FAILED("stop-failed", 8, "plugin's stop threw or did not return in time");
+    STOP_FAILED("stop-failed", 8, "plugin's stop threw or did not return in time"),
+    PROCESS_BOUNDARY("process-boundary", 8, "extension interface cannot cross a process boundary");
 
     private final String id;
     private final int seedBug;

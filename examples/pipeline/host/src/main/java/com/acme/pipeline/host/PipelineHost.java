@@ -4,6 +4,7 @@ import com.acme.pipeline.api.Filter;
 import com.acme.pipeline.api.Request;
 import com.acme.pipeline.api.Response;
 import com.acme.pipeline.api.Sink;
+import dev.plinth.runtime.Isolation;
 import dev.plinth.runtime.PluginHost;
 import dev.plinth.runtime.PluginWatcher;
 import java.io.PrintStream;
@@ -16,7 +17,10 @@ import java.util.Map;
  * The demo host: loads the filter and sink plugins in a folder, prints what it loaded and what it refused, then
  * pushes sample requests through every filter into every sink.
  *
- * <p>Usage: {@code java -jar pipeline-host.jar [--set PLUGIN.KEY=VALUE]... [--watch [SECONDS]] PLUGIN_DIR}
+ * <p>Usage: {@code java -jar pipeline-host.jar [--set PLUGIN.KEY=VALUE]... [--process PLUGIN]... [--watch [SECONDS]]
+ * PLUGIN_DIR}
+ *
+ * <p>With {@code --process PLUGIN}, that plugin runs in a child JVM of its own, behind the same interfaces.
  *
  * <p>With {@code --watch}, the host keeps running (for SECONDS, or until interrupted), watches the folder, and
  * pushes a request through the pipeline every two seconds: drop a new version of a plugin jar into the folder and
@@ -36,6 +40,7 @@ public final class PipelineHost {
         Map<String, Map<String, String>> config = new LinkedHashMap<>();
         Path pluginDir = null;
         long watchSeconds = -1;
+        List<String> outOfProcess = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--set") && i + 1 < args.length) {
                 String[] kv = args[++i].split("=", 2);
@@ -44,6 +49,8 @@ public final class PipelineHost {
                     usage("--set takes PLUGIN.KEY=VALUE, got '" + args[i] + "'");
                 }
                 config.computeIfAbsent(pk[0], k -> new LinkedHashMap<>()).put(pk[1], kv[1]);
+            } else if (args[i].equals("--process") && i + 1 < args.length) {
+                outOfProcess.add(args[++i]);
             } else if (args[i].equals("--watch")) {
                 watchSeconds = Long.MAX_VALUE;
                 if (i + 1 < args.length && args[i + 1].matches("\\d+")) {
@@ -58,12 +65,17 @@ public final class PipelineHost {
         if (pluginDir == null) {
             usage("no plugin directory given");
         }
-        run(pluginDir, config, watchSeconds, System.out);
+        run(pluginDir, config, outOfProcess, watchSeconds, System.out);
     }
 
-    static void run(Path pluginDir, Map<String, Map<String, String>> config, long watchSeconds, PrintStream out) {
+    static void run(Path pluginDir, Map<String, Map<String, String>> config, List<String> outOfProcess,
+                    long watchSeconds, PrintStream out) {
         var builder = PluginHost.builder().sharedPackages("com.acme.pipeline.api").pluginDirectory(pluginDir);
         config.forEach(builder::configuration);
+        outOfProcess.forEach(id -> builder.isolation(id, Isolation.PROCESS));
+        if (!outOfProcess.isEmpty()) {
+            builder.startTimeout(java.time.Duration.ofSeconds(30)); // a child JVM's start counts too
+        }
         try (PluginHost host = builder.build()) {
             host.start();
             Report.plugins(host, out);
@@ -112,8 +124,8 @@ public final class PipelineHost {
 
     private static void usage(String problem) {
         System.err.println("pipeline-host: " + problem);
-        System.err.println("usage: java -jar pipeline-host.jar [--set PLUGIN.KEY=VALUE]... [--watch [SECONDS]]"
-                + " PLUGIN_DIR");
+        System.err.println("usage: java -jar pipeline-host.jar [--set PLUGIN.KEY=VALUE]... [--process PLUGIN]..."
+                + " [--watch [SECONDS]] PLUGIN_DIR");
         System.exit(2);
     }
 }

@@ -15,11 +15,12 @@ final class Report {
         List<PluginInfo> plugins = host.plugins();
         out.println();
         out.println("Plugins (" + plugins.size() + "; relative paths resolve against " + host.baseDirectory() + ")");
-        String format = "  %-14s %-8s %-8s %-14s %s%n";
-        out.printf(format, "ID", "VERSION", "STATE", "SHA-256", "PATH");
+        String format = "  %-14s %-8s %-8s %-10s %-14s %s%n";
+        out.printf(format, "ID", "VERSION", "STATE", "RUNS", "SHA-256", "PATH");
         for (PluginInfo p : plugins) {
             String sha = p.sha256().isEmpty() ? "-" : p.sha256().substring(0, 12);
-            out.printf(format, p.id(), p.version(), p.state(), sha, p.path());
+            String runs = p.isolation() == dev.plinth.runtime.Isolation.PROCESS ? "child JVM" : "in process";
+            out.printf(format, p.id(), p.version(), p.state(), runs, sha, p.path());
         }
         List<Finding> findings = host.findings();
         out.println();

@@ -1,0 +1,50 @@
+package dev.plinth.runtime.spi;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a plugin jar in a child process for {@code Isolation.PROCESS}; implemented by {@code plinth-remote} and found
+ * with {@link java.util.ServiceLoader}. Hosts do not call it.
+ */
+public interface ProcessLauncher {
+
+    /**
+     * Checks, without starting anything, that every method of an extension interface can cross a process boundary.
+     *
+     * @throws IllegalArgumentException naming the first method and type that cannot
+     */
+    void checkCrossable(Class<?> extensionType);
+
+    /**
+     * Starts the plugin in a child process and returns once it serves.
+     *
+     * @param jar              the (verified, shadow-copied) plugin jar
+     * @param hostApiClasspath where the shared API classes live
+     * @param sharedPackages   the shared API packages
+     * @param startTimeout     how long the child may take to serve
+     * @param configuration    what the plugin's {@code PluginContext.configuration()} returns
+     * @throws RuntimeException when the child does not come up or the plugin fails to start in it; the message is
+     *                          reported as the plugin's finding
+     */
+    LaunchedPlugin launch(Path jar, List<Path> hostApiClasspath, Set<String> sharedPackages, Duration startTimeout,
+                          Map<String, String> configuration);
+
+    /** A plugin running in a child process. */
+    interface LaunchedPlugin extends AutoCloseable {
+
+        /**
+         * Objects implementing {@code type} that call the plugin's extensions of it, in services-file order.
+         *
+         * @throws IllegalArgumentException when a method of {@code type} cannot cross a process boundary
+         */
+        <T> List<T> extensions(Class<T> type);
+
+        /** Stops the child process. */
+        @Override
+        void close();
+    }
+}
