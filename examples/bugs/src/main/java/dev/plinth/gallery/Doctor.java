@@ -18,7 +18,7 @@ final class Doctor {
     private Doctor() {
     }
 
-    /** {@code plinth doctor --api <host-api.jar> --shared-package com.acme.api [--api more] <paths>} from {@code cwd}. */
+    /** {@code plinth doctor --shared-package com.acme.api --api <jar>... <paths>}, run from {@code cwd}. */
     static Report run(Path cwd, List<Path> api, List<Path> paths) {
         List<String> args = new ArrayList<>(List.of("doctor", "--shared-package", Workspace.API_PACKAGE));
         api.forEach(a -> args.addAll(List.of("--api", a.toString())));

@@ -6,7 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** All thirteen scenarios, and their outcomes, each run at most once per JVM so that tests and table share them. */
 final class Scenarios {
-    static final List<Scenario> ALL = List.of(new ApiVersionSkew(), new SymbolNotFound(), new XIsNotX(), new InitPanicked());
+    static final List<Scenario> ALL = List.of(new ApiVersionSkew(), new SymbolNotFound(), new XIsNotX(),
+            new InitPanicked(), new RelativePath(), new OnePluginWins(), new StaleJar(), new NoReload(),
+            new WrongPlatform(), new ReflectionAcrossCopies(), new DependencyConflict(), new ToolchainVersion(),
+            new LeakedThreads());
 
     private static final Map<Integer, Outcome> OUTCOMES = new ConcurrentHashMap<>();
 

@@ -52,14 +52,16 @@ final class Workspace implements AutoCloseable {
 
     /**
      * One line of captured text without what changes from run to run: temp and working directories, identity
-     * hashes, sha256 values and source line numbers.
+     * hashes, sha256 values, hidden-class suffixes of lambdas and source line numbers.
      */
     String clean(String text) {
         String line = text.strip().lines().findFirst().orElse("");
         line = line.replace(dir.toString(), "<tmp>").replace(Path.of("").toAbsolutePath().toString(), "<cwd>");
-        return line.replaceAll("/tmp/plinth-gallery-[0-9]+", "<tmp>")
+        String tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString();
+        return line.replaceAll(java.util.regex.Pattern.quote(tmp) + "/[A-Za-z-]+[0-9]+", "<tmp>")
                 .replaceAll(" ?@[0-9a-f]{5,8}\\b", "")
                 .replaceAll("\\b[0-9a-f]{64}\\b", "<sha256>")
+                .replaceAll("\\$\\$Lambda[$0-9]*/0x[0-9a-f]+", "\\$\\$Lambda")
                 .replaceAll("(\\.java):[0-9]+\\)", "$1)");
     }
 

@@ -21,7 +21,8 @@ class ApiVersionSkewTest {
     void withPlinthTheDoctorAndTheLoadNameTheMissingMemberAndTheGoodPluginServes() {
         Doctor.Line line = o.doctor.first("api-mismatch").orElseThrow();
         assertThat(line.severity()).isEqualTo("error");
-        assertThat(line.message()).contains("calls com.acme.api.Text.normalize(String, java.util.Locale) which the host API does not have");
+        assertThat(line.message()).isEqualTo("com.acme.shout.ShoutFilter.apply(String): calls"
+                + " com.acme.api.Text.normalize(String, java.util.Locale) which the host API does not have");
         assertThat(o.doctor.exitCode()).isEqualTo(1);
         assertThat(o.plugin("shout").state()).isEqualTo(PluginState.FAILED);
         assertThat(o.plugin("shout").findings()).extracting(Finding::code).contains(FindingCode.API_MISMATCH);
