@@ -40,7 +40,8 @@ final class Table {
         StringBuilder b = new StringBuilder();
         for (Outcome o : outcomes) {
             Scenario s = o.scenario;
-            b.append(String.format("%2d %-28s %s%n", s.number(), s.folder().substring(3), s.twin()));
+            b.append(String.format("%2d %-28s %s%n", s.number(), s.folder().substring(3),
+                    s.twin().replace("`", "")));
             b.append("   without Plinth: ").append(o.without).append('\n');
             b.append("   with Plinth:    ").append(o.with).append("  [").append(o.codes.replace("`", ""))
                     .append("; ").append(o.where).append("]\n");
