@@ -104,7 +104,7 @@ final class DoctorCommand implements Callable<Integer> {
             reports.add(new PluginReport(archive.descriptor().id(), archive.descriptor().version(),
                     archive.path(), archive.sha256(), verifier.verify(archive)));
         }
-        List<Finding> across = verifier.crossCheck(archives);
+        List<Finding> across = Verifier.crossCheck(archives);
         return reports.stream().map(r -> {
             List<Finding> more = across.stream().filter(f -> f.location().file().equals(r.path())).toList();
             if (more.isEmpty()) {

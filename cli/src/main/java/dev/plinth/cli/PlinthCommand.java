@@ -10,13 +10,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code plinth} command line: {@code doctor} checks plugin jars against a host API before anything loads them,
- * {@code explain} prints what a finding code means.
+ * {@code explain} prints what a finding code means, {@code lock} pins a plugin directory in {@code plinth.lock}.
  *
  * <p>Every subcommand returns an exit code instead of exiting: 0 when nothing at the failing severity was found,
  * 1 for findings or failures, 2 for usage errors. Only {@link #main} calls {@link System#exit}.
  */
 @Command(name = "plinth", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {DoctorCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DoctorCommand.class, ExplainCommand.class, LockCommand.class, CommandLine.HelpCommand.class},
         description = "Checks JVM plugin jars for the classic dynamic-plugin bugs before a host loads them.",
         footer = {"", "Exit codes: 0 ok, 1 findings at the failing severity or a failure, 2 usage error."})
 public final class PlinthCommand implements Callable<Integer> {

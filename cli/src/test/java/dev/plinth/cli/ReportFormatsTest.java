@@ -42,7 +42,8 @@ class ReportFormatsTest {
         assertThat(at(json, "tool")).isEqualTo("plinth");
         assertThat(at(json, "version")).isEqualTo(VersionProvider.version());
         assertThat(at(json, "hostApi", "sharedPackages")).isEqualTo(List.of("com.acme.api", "dev.plinth.api"));
-        assertThat(at(json, "hostApi", "classpath")).isEqualTo(List.of(api.toString()));
+        assertThat(at(json, "hostApi", "classpath"))
+                .isEqualTo(List.of(api.toString(), HostSpec.plinthApi().toString()));
         assertThat(at(json, "plugins", 0, "path")).isEqualTo(broken.toString());
         assertThat(at(json, "plugins", 1, "id")).isEqualTo("bundled");
         assertThat(at(json, "plugins", 1, "version")).isEqualTo("1.0.0");

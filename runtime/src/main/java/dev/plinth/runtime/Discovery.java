@@ -3,6 +3,7 @@ package dev.plinth.runtime;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.Location;
+import dev.plinth.verify.Lockfile;
 import dev.plinth.verify.PluginArchive;
 import dev.plinth.verify.Verifier;
 import java.io.IOException;
@@ -62,7 +63,22 @@ final class Discovery {
     private PluginRecord verified(PluginArchive archive) {
         PluginRecord record = new PluginRecord(archive);
         record.add(config.verify() ? verifier.verify(archive) : archive.findings());
+        if (config.lockfile() != null && !archive.isUnreadable()) {
+            record.add(lockCheck(archive));
+        }
         return record;
+    }
+
+    /** Fails closed: a lockfile that cannot be read refuses every jar. Read anew for each check. */
+    private List<Finding> lockCheck(PluginArchive archive) {
+        try {
+            return Lockfile.read(config.lockfile()).check(archive).stream().toList();
+        } catch (IOException | IllegalArgumentException e) {
+            return List.of(Finding.error(FindingCode.LOCK_MISMATCH, archive.descriptor().id(),
+                    Location.of(config.lockfile()), config.lockfile() + ": cannot be read (" + e.getMessage()
+                            + "); no plugin is loaded without it", "write it with 'plinth lock DIR', or remove"
+                            + " PluginHostBuilder.lockfile"));
+        }
     }
 
     private static void settle(PluginRecord r) {
@@ -123,7 +139,7 @@ final class Discovery {
 
     /** Two jars with one id: none of them loads, never last-wins. */
     private void refuseDuplicateIds(List<PluginRecord> records, List<PluginArchive> archives) {
-        for (Finding f : verifier.crossCheck(archives)) {
+        for (Finding f : Verifier.crossCheck(archives)) {
             records.stream().filter(r -> r.path.equals(f.location().file())).forEach(r -> r.add(f));
         }
     }

@@ -10,7 +10,7 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
                   Path baseDirectory, String baseDirectorySource, Path workDirectory, boolean ownsWorkDirectory,
                   Path dataDirectory, Duration startTimeout, Duration stopTimeout, ClassLoader hostLoader,
                   Map<String, Map<String, String>> configurations, boolean verify, Duration leakCheckTimeout,
-                  Path heapDumpDirectory, List<PluginListener> listeners) {
+                  Path heapDumpDirectory, List<PluginListener> listeners, Path lockfile) {
 
     HostConfig {
         sharedPackages = List.copyOf(sharedPackages);

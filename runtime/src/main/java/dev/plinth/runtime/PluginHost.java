@@ -112,11 +112,19 @@ public final class PluginHost implements AutoCloseable {
         synchronized (lifecycleLock) {
             requireStarted("add");
             PluginRecord next = discovery.planOne(jar);
+            records.stream().filter(r -> r.state() == PluginState.FAILED)
+                    .filter(r -> r.id().equals(next.id()) || r.path.equals(next.path))
+                    .forEach(failed -> replace(failed, null)); // a new attempt replaces a failed one
             Optional<PluginRecord> same = find(next.id());
             if (same.isPresent()) {
                 next.failIf(next.state(), Finding.error(FindingCode.DUPLICATE_PLUGIN_ID, next.id(),
                         Location.of(next.path), next.id() + ": plugin id already loaded from " + same.get().path
                                 + "; " + next.path + " is not loaded", "reload the plugin instead of adding it"), null);
+                return next.snapshot();
+            }
+            if (next.state() == PluginState.FAILED) {
+                replace(null, next);
+                events.failed(next.snapshot());
                 return next.snapshot();
             }
             replace(null, next);
@@ -191,6 +199,21 @@ public final class PluginHost implements AutoCloseable {
             }
             return lifecycle.retire(r, retired, true);
         }
+    }
+
+    /**
+     * Compares each started plugin's jar on disk with what was loaded: a changed, deleted or unreadable jar gets a
+     * {@code jar-changed} warning with both hashes (also added to the plugin's findings). The loaded version keeps
+     * serving from its shadow copy until the plugin is reloaded.
+     */
+    public List<Finding> verifyIntegrity() {
+        List<Finding> changed = new ArrayList<>();
+        for (PluginRecord r : records) {
+            if (r.state() == PluginState.STARTED) {
+                Integrity.check(r).ifPresent(changed::add);
+            }
+        }
+        return changed;
     }
 
     /** A snapshot of every plugin, ordered by path; reloaded plugins show their serving generation. */

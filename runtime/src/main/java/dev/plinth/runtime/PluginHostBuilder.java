@@ -35,6 +35,7 @@ public final class PluginHostBuilder {
     private Duration leakCheckTimeout = Duration.ofSeconds(5);
     private Path heapDumpDirectory;
     private final List<PluginListener> listeners = new ArrayList<>();
+    private Path lockfile;
 
     PluginHostBuilder() {
     }
@@ -129,6 +130,16 @@ public final class PluginHostBuilder {
         return this;
     }
 
+    /**
+     * Loads only jars pinned by this {@code plinth.lock} (id, version and sha256, as written by {@code plinth lock});
+     * any other jar, or every jar if the lockfile cannot be read, is refused with {@code lock-mismatch}. Relative
+     * paths resolve against the base directory.
+     */
+    public PluginHostBuilder lockfile(Path file) {
+        this.lockfile = Objects.requireNonNull(file, "file == null");
+        return this;
+    }
+
     /** The host, resolved and started by nothing yet. */
     public PluginHost build() {
         if (sharedPackages.isEmpty()) {
@@ -154,7 +165,7 @@ public final class PluginHostBuilder {
         }
         return new PluginHost(new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data,
                 startTimeout, stopTimeout, loader, configurations, verify, leakCheckTimeout, heapDumpDirectory,
-                listeners));
+                listeners, lockfile == null ? null : base.resolve(lockfile).normalize()));
     }
 
     private static Path temporaryWorkDirectory() {

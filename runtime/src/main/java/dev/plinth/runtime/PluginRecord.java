@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The host's mutable record of one plugin: what was read from its jar, its state and findings, and while loaded
@@ -20,7 +22,10 @@ import java.util.Map;
  * read after it.
  */
 final class PluginRecord {
+    private static final Map<String, AtomicInteger> GENERATIONS = new ConcurrentHashMap<>();
+
     final Descriptor descriptor;
+    private final String loaderName;
     final Path path;
     final String sha256;
     final int javaRelease;
@@ -42,6 +47,9 @@ final class PluginRecord {
 
     PluginRecord(PluginArchive archive) {
         this.descriptor = archive.descriptor();
+        int generation = GENERATIONS.computeIfAbsent(descriptor.coordinates(), c -> new AtomicInteger())
+                .incrementAndGet();
+        this.loaderName = "plugin:" + descriptor.coordinates() + (generation == 1 ? "" : "#" + generation);
         this.path = archive.path();
         this.sha256 = archive.sha256();
         int major = archive.maxClassFileVersion();
@@ -60,8 +68,12 @@ final class PluginRecord {
         return descriptor.id();
     }
 
+    /**
+     * {@code plugin:<id>@<version>}; a later generation with the same coordinates in this JVM gets {@code #2},
+     * {@code #3}..., so stack frames (which carry only the loader's name) tell generations apart.
+     */
     String loaderName() {
-        return "plugin:" + descriptor.coordinates();
+        return loaderName;
     }
 
     synchronized PluginState state() {

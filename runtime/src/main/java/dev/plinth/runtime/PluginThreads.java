@@ -11,13 +11,18 @@ final class PluginThreads {
     static CompletableFuture<Void> spawn(String name, PluginRecord r, Runnable body) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread t = new Thread(() -> {
+            Throwable failure = null;
             try {
                 body.run();
-                done.complete(null);
             } catch (Throwable e) {
-                done.completeExceptionally(e);
-            } finally {
-                Thread.currentThread().setContextClassLoader(null); // the Thread object may outlive the plugin
+                failure = e;
+            }
+            // before completing: whoever waits may scan threads next, and this one must not look like the plugin's
+            Thread.currentThread().setContextClassLoader(null);
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(failure);
             }
         }, name);
         t.setDaemon(true);

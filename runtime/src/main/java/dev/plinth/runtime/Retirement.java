@@ -1,7 +1,6 @@
 package dev.plinth.runtime;
 
 import dev.plinth.runtime.internal.CallTarget;
-import dev.plinth.runtime.internal.ExtensionSlot;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.Location;
@@ -34,19 +33,13 @@ final class Retirement {
     }
 
     /**
-     * Retires {@code r}, already {@code STOPPING}, whose closed call targets are {@code targets}; empties that list,
+     * Retires {@code r}, already {@code STOPPING}, whose retired call targets are {@code targets}; empties that list,
      * since it must not keep the plugin reachable.
      */
     UnloadReport retire(PluginRecord r, List<CallTarget> targets, boolean proveCollection) {
         long began = System.nanoTime();
         List<Finding> findings = new ArrayList<>();
-        long drainDeadline = began + config.stopTimeout().toNanos();
-        long running = 0;
-        for (CallTarget t : targets) {
-            if (!ExtensionSlot.drain(t, drainDeadline)) {
-                running += ExtensionSlot.inFlight(t);
-            }
-        }
+        long running = CallDrain.await(r.loaderName(), began + config.stopTimeout().toNanos());
         targets.clear(); // they hold the plugin's instances: drop them before the collection proof
         if (running > 0) {
             findings.add(Finding.warning(FindingCode.STOP_FAILED, r.id(), Location.of(r.path), r.id() + ": "

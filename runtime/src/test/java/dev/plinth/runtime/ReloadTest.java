@@ -104,6 +104,36 @@ class ReloadTest {
     }
 
     @Test
+    void reloadOfTheSameVersionBlamesOnlyTheOldGenerationsThreads() throws Exception {
+        Path jar = TestJar.named("worker").plugin("worker", "1.0.0").classpath(Fixtures.compileClasspath())
+                .source("com.acme.worker.Worker", "package com.acme.worker;\n"
+                        + "public class Worker implements dev.plinth.api.Plugin {\n"
+                        + "    public void start(dev.plinth.api.PluginContext c) {\n"
+                        + "        new Thread(Worker::work, \"worker-thread\").start();\n"
+                        + "    }\n"
+                        + "    static void work() {\n"
+                        + "        try { while (true) { Thread.sleep(10_000); } } catch (InterruptedException e) { }\n"
+                        + "    }\n"
+                        + "}\n")
+                .service("dev.plinth.api.Plugin", "com.acme.worker.Worker").writeTo(dir);
+        try (PluginHost host = Fixtures.host(dir).build()) {
+            host.start();
+            String firstLoader = host.plugin("worker").orElseThrow().loaderName();
+
+            ReloadReport report = host.reload("worker", jar);
+
+            assertThat(report.reloaded()).isTrue();
+            String secondLoader = host.plugin("worker").orElseThrow().loaderName();
+            assertThat(secondLoader).isNotEqualTo(firstLoader).startsWith(firstLoader + "#");
+            assertThat(report.unload().findings()).extracting(Finding::message).singleElement().asString()
+                    .startsWith("thread 'worker-thread' outlived the plugin (ended when interrupted); it was at "
+                            + firstLoader + "//");
+            assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("worker-thread"))
+                    .as("the new generation's thread keeps running").hasSize(1);
+        }
+    }
+
+    @Test
     void callsDuringRepeatedReloadsNeverFailAndEachRunsOnOneGeneration() throws Exception {
         Path v1 = version("1.0.0").writeTo(dir.resolve("v1"));
         Path v2 = version("2.0.0").writeTo(dir.resolve("v2"));

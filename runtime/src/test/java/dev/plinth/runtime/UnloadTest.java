@@ -138,7 +138,8 @@ class UnloadTest {
                         + " new java.util.concurrent.CountDownLatch(1);\n"
                         + "    public String apply(String in) {\n"
                         + "        ENTERED.countDown();\n"
-                        + "        try { RELEASE.await(); } catch (InterruptedException e) { return \"interrupted\"; }\n"
+                        + "        try { RELEASE.await(); }\n"
+                        + "        catch (InterruptedException e) { return \"interrupted\"; }\n"
                         + "        return new Later().done();\n"
                         + "    }\n"
                         + "}\n")

@@ -43,6 +43,11 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
         return new JarReader(jar, limits).read();
     }
 
+    /** The lower-case hex SHA-256 of a file's bytes, as {@link #sha256()} reports it. */
+    public static String sha256(Path file) throws java.io.IOException {
+        return JarReader.sha256(file);
+    }
+
     /** Whether reading found an error, so that nothing of this jar may be loaded. */
     public boolean isUnreadable() {
         return findings.stream().anyMatch(f -> f.isError()

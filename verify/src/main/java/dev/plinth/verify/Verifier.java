@@ -62,7 +62,7 @@ public final class Verifier {
      * the last one win. The same class name in two plugins is <em>not</em> reported: each plugin has its own class
      * loader, so both copies work.
      */
-    public List<Finding> crossCheck(List<PluginArchive> archives) {
+    public static List<Finding> crossCheck(List<PluginArchive> archives) {
         Objects.requireNonNull(archives, "archives == null");
         Map<String, List<PluginArchive>> byId = new TreeMap<>();
         archives.stream().sorted(Comparator.comparing(PluginArchive::path))

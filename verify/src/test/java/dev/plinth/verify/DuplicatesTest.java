@@ -26,7 +26,7 @@ class DuplicatesTest {
         PluginArchive b = PluginArchive.read(TestJar.named("upper-2").plugin("upper", "2.0").writeTo(dir));
         PluginArchive c = PluginArchive.read(TestJar.named("lower").plugin("lower", "1.0").writeTo(dir));
 
-        List<Finding> findings = Verifier.forHost(host()).crossCheck(List.of(b, c, a));
+        List<Finding> findings = Verifier.crossCheck(List.of(b, c, a));
 
         String message = "upper: plugin id declared by " + a.path() + " and " + b.path();
         assertThat(findings).extracting(Finding::code, Finding::severity, Finding::message, f -> f.location().file())
@@ -43,7 +43,7 @@ class DuplicatesTest {
         PluginArchive b = PluginArchive.read(TestJar.named("b").plugin("b", "1.0").source("com.acme.Upper", source)
                 .writeTo(dir));
 
-        assertThat(Verifier.forHost(host()).crossCheck(List.of(a, b))).isEmpty();
+        assertThat(Verifier.crossCheck(List.of(a, b))).isEmpty();
     }
 
     @Test

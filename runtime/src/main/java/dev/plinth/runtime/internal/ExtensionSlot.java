@@ -8,9 +8,9 @@ import java.util.Objects;
  * atomically on reload and cleared on unload, so a handle held by the host never pins a retired plugin.
  *
  * <h2>Threading</h2>
- * {@link #enter} is a volatile read and a counter increment. {@link #install} and {@link #retire} may race with
- * calls: each call runs entirely on one generation, and a retired generation is only released once its calls in
- * flight have returned (see {@link #drain}).
+ * {@link #enter} is one volatile read. {@link #install} and {@link #retire} may race with calls: each call runs
+ * entirely on the one generation it read; the runtime releases a retired generation only once no thread is in a
+ * call to it.
  */
 public final class ExtensionSlot {
     private final String pluginId;
@@ -24,53 +24,32 @@ public final class ExtensionSlot {
         this.extension = Objects.requireNonNull(extension, "extension == null");
     }
 
-    /** The generation a call should use, registered as in flight; throws when the plugin no longer serves calls. */
+    /** The generation a call should use; throws when the plugin no longer serves calls. */
     public CallTarget enter() {
-        while (true) {
-            CallTarget t = target;
-            if (t == null) {
-                throw new PluginUnavailableException(pluginId, extension + " of plugin " + pluginId
-                        + ": not available (" + retiredBecause + "); get a fresh handle from PluginHost.extensions");
-            }
-            if (t.tryEnter()) {
-                return t;
-            }
-            Thread.onSpinWait(); // that generation was just swapped out: read the slot again
+        CallTarget t = target;
+        if (t == null) {
+            throw new PluginUnavailableException(pluginId, extension + " of plugin " + pluginId
+                    + ": not available (" + retiredBecause + "); get a fresh handle from PluginHost.extensions");
         }
+        return t;
     }
 
     /**
-     * Makes {@code instance} (of {@code loader}) the generation new calls use and closes the previous one, which is
-     * returned so the caller can {@link #drain} it; null when there was none.
+     * Makes {@code instance} (of {@code loader}) the generation new calls use; returns the previous one, which
+     * calls already in flight may still be using, or null when there was none.
      */
     public CallTarget install(Object instance, ClassLoader loader) {
         CallTarget previous = target;
         target = new CallTarget(Objects.requireNonNull(instance, "instance == null"), loader);
-        if (previous != null) {
-            previous.close();
-        }
         return previous;
     }
 
-    /** Stops serving calls and closes the current generation, which is returned for draining; null if none. */
+    /** Stops serving calls; returns the generation that was serving, or null if none. */
     public CallTarget retire(String reason) {
         this.retiredBecause = reason;
         CallTarget previous = target;
         target = null;
-        if (previous != null) {
-            previous.close();
-        }
         return previous;
-    }
-
-    /** Waits until a closed generation has no call in flight, up to the deadline; true when it is idle. */
-    public static boolean drain(CallTarget generation, long deadlineNanos) {
-        return generation == null || generation.awaitIdle(deadlineNanos);
-    }
-
-    /** How many calls a generation has in flight. */
-    public static long inFlight(CallTarget generation) {
-        return generation == null ? 0 : generation.inFlight();
     }
 
     /** The instance currently served, or null. */

@@ -55,7 +55,7 @@ final class HandleClassWriter {
         mv.visitEnd();
     }
 
-    /** {@code target = slot.enter(); swap TCCL; try { return target.m(args); } finally { exit; restore TCCL; }}. */
+    /** {@code target = slot.enter(); swap TCCL; try { return target.m(args); } finally { restore TCCL; }}. */
     private static void writeDelegate(ClassWriter cw, String ifaceName, Method m, String desc) {
         String[] exceptions = java.util.Arrays.stream(m.getExceptionTypes()).map(Type::getInternalName)
                 .toArray(String[]::new);
@@ -103,7 +103,7 @@ final class HandleClassWriter {
             mv.visitVarInsn(ret.getOpcode(Opcodes.ISTORE), result);
         }
         mv.visitLabel(end);
-        restore(mv, target, thread, previous);
+        restore(mv, thread, previous);
         if (ret.getSort() != Type.VOID) {
             mv.visitVarInsn(ret.getOpcode(Opcodes.ILOAD), result);
         }
@@ -111,16 +111,14 @@ final class HandleClassWriter {
         mv.visitLabel(handler);
         int thrown = result + 2;
         mv.visitVarInsn(Opcodes.ASTORE, thrown);
-        restore(mv, target, thread, previous);
+        restore(mv, thread, previous);
         mv.visitVarInsn(Opcodes.ALOAD, thrown);
         mv.visitInsn(Opcodes.ATHROW);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    private static void restore(MethodVisitor mv, int target, int thread, int previous) {
-        mv.visitVarInsn(Opcodes.ALOAD, target);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TARGET, "exit", "()V", false);
+    private static void restore(MethodVisitor mv, int thread, int previous) {
         mv.visitVarInsn(Opcodes.ALOAD, thread);
         mv.visitVarInsn(Opcodes.ALOAD, previous);
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, THREAD, SET_TCCL, LOADER_DESC, false);

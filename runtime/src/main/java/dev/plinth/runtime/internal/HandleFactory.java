@@ -12,6 +12,9 @@ import java.util.Objects;
  * the plugin's instance and restoring the previous loader. Plain bytecode, no reflection on the call path.
  */
 public final class HandleFactory {
+    /** The name of the class loaders that define handle classes; stack frames of handles carry it. */
+    public static final String LOADER_NAME = "plinth-handles";
+
     private static final ClassValue<Constructor<?>> HANDLE_CLASSES = new ClassValue<>() {
         @Override
         protected Constructor<?> computeValue(Class<?> iface) {
@@ -74,7 +77,7 @@ public final class HandleFactory {
         }
 
         HandleLoader(ClassLoader interfaceLoader) {
-            super("plinth-handles", interfaceLoader);
+            super(LOADER_NAME, interfaceLoader);
         }
 
         @Override

@@ -5,6 +5,7 @@ import com.acme.pipeline.api.Request;
 import com.acme.pipeline.api.Response;
 import com.acme.pipeline.api.Sink;
 import dev.plinth.runtime.PluginHost;
+import dev.plinth.runtime.PluginWatcher;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,7 +16,11 @@ import java.util.Map;
  * The demo host: loads the filter and sink plugins in a folder, prints what it loaded and what it refused, then
  * pushes sample requests through every filter into every sink.
  *
- * <p>Usage: {@code java -jar pipeline-host.jar [--set PLUGIN.KEY=VALUE]... PLUGIN_DIR}
+ * <p>Usage: {@code java -jar pipeline-host.jar [--set PLUGIN.KEY=VALUE]... [--watch [SECONDS]] PLUGIN_DIR}
+ *
+ * <p>With {@code --watch}, the host keeps running (for SECONDS, or until interrupted), watches the folder, and
+ * pushes a request through the pipeline every two seconds: drop a new version of a plugin jar into the folder and
+ * the next requests use it.
  */
 public final class PipelineHost {
     private static final List<Request> SAMPLES = List.of(
@@ -30,6 +35,7 @@ public final class PipelineHost {
     public static void main(String[] args) {
         Map<String, Map<String, String>> config = new LinkedHashMap<>();
         Path pluginDir = null;
+        long watchSeconds = -1;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--set") && i + 1 < args.length) {
                 String[] kv = args[++i].split("=", 2);
@@ -38,6 +44,11 @@ public final class PipelineHost {
                     usage("--set takes PLUGIN.KEY=VALUE, got '" + args[i] + "'");
                 }
                 config.computeIfAbsent(pk[0], k -> new LinkedHashMap<>()).put(pk[1], kv[1]);
+            } else if (args[i].equals("--watch")) {
+                watchSeconds = Long.MAX_VALUE;
+                if (i + 1 < args.length && args[i + 1].matches("\\d+")) {
+                    watchSeconds = Long.parseLong(args[++i]);
+                }
             } else if (pluginDir == null && !args[i].startsWith("-")) {
                 pluginDir = Path.of(args[i]);
             } else {
@@ -47,39 +58,62 @@ public final class PipelineHost {
         if (pluginDir == null) {
             usage("no plugin directory given");
         }
-        run(pluginDir, config, System.out);
+        run(pluginDir, config, watchSeconds, System.out);
     }
 
-    static void run(Path pluginDir, Map<String, Map<String, String>> config, PrintStream out) {
+    static void run(Path pluginDir, Map<String, Map<String, String>> config, long watchSeconds, PrintStream out) {
         var builder = PluginHost.builder().sharedPackages("com.acme.pipeline.api").pluginDirectory(pluginDir);
         config.forEach(builder::configuration);
         try (PluginHost host = builder.build()) {
             host.start();
             Report.plugins(host, out);
-            List<Filter> filters = host.extensions(Filter.class);
-            List<Sink> sinks = host.extensions(Sink.class);
             out.println();
-            out.println("Requests (" + filters.size() + " filters, " + sinks.size() + " sinks)");
-            for (Request request : SAMPLES) {
-                Request filtered = request;
-                StringBuilder trail = new StringBuilder();
-                for (Filter f : filters) {
-                    filtered = f.apply(filtered);
-                    trail.append(" -> ").append(f.name());
-                }
-                out.println("  " + request.id() + " \"" + request.body() + "\"" + trail + " -> \"" + filtered.body()
-                        + "\"");
-                for (Sink s : sinks) {
-                    Response r = s.accept(filtered);
-                    out.println("      " + r.sink() + ": " + r.detail());
-                }
+            out.println("Requests (" + host.extensions(Filter.class).size() + " filters, "
+                    + host.extensions(Sink.class).size() + " sinks)");
+            SAMPLES.forEach(request -> push(host, request, out));
+            if (watchSeconds >= 0) {
+                watch(host, pluginDir, watchSeconds, out);
             }
+        }
+    }
+
+    private static void watch(PluginHost host, Path pluginDir, long seconds, PrintStream out) {
+        out.println();
+        out.println("Watching " + host.baseDirectory().resolve(pluginDir) + " (drop a jar in to add or reload it,"
+                + " delete one to unload it; Ctrl-C to stop)");
+        long deadline = seconds == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + seconds * 1_000_000_000L;
+        PluginWatcher watcher = PluginWatcher.watch(host, pluginDir);
+        try {
+            for (int n = 1; System.nanoTime() - deadline < 0; n++) {
+                push(host, new Request("w" + n, SAMPLES.get(n % SAMPLES.size()).body()), out);
+                Thread.sleep(2000); // the demo's request pace, not synchronisation
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            watcher.close();
+        }
+    }
+
+    /** Runs one request through every filter, in plugin-id order, then into every sink. */
+    private static void push(PluginHost host, Request request, PrintStream out) {
+        Request filtered = request;
+        StringBuilder trail = new StringBuilder();
+        for (Filter f : host.extensions(Filter.class)) {
+            filtered = f.apply(filtered);
+            trail.append(" -> ").append(f.name());
+        }
+        out.println("  " + request.id() + " \"" + request.body() + "\"" + trail + " -> \"" + filtered.body() + "\"");
+        for (Sink s : host.extensions(Sink.class)) {
+            Response r = s.accept(filtered);
+            out.println("      " + r.sink() + ": " + r.detail());
         }
     }
 
     private static void usage(String problem) {
         System.err.println("pipeline-host: " + problem);
-        System.err.println("usage: java -jar pipeline-host.jar [--set PLUGIN.KEY=VALUE]... PLUGIN_DIR");
+        System.err.println("usage: java -jar pipeline-host.jar [--set PLUGIN.KEY=VALUE]... [--watch [SECONDS]]"
+                + " PLUGIN_DIR");
         System.exit(2);
     }
 }

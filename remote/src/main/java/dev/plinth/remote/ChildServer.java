@@ -1,0 +1,180 @@
+package dev.plinth.remote;
+
+import dev.plinth.runtime.PluginHost;
+import dev.plinth.runtime.PluginInfo;
+import dev.plinth.runtime.PluginState;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * The child's side of the connection: reports what the plugin serves ({@code READY}), then runs each call on a
+ * pool thread against the runtime's extension handles and writes the reply.
+ */
+final class ChildServer {
+    static final byte READY_OK = 0;
+    static final byte READY_REJECTED = 1;
+    static final byte READY_FAILED = 2;
+
+    private final SocketChannel ch;
+    private final Object writeLock = new Object();
+    private final ClassLoader apiLoader = ClassLoader.getSystemClassLoader();
+    private final Codec codec = new Codec(apiLoader);
+    private final Map<String, Class<?>> interfaces = new ConcurrentHashMap<>();
+    private final ExecutorService pool = Executors.newCachedThreadPool(Daemons.named("plinth-remote-call"));
+    private PluginHost host;
+
+    ChildServer(SocketChannel ch) {
+        this.ch = ch;
+    }
+
+    /** Checks the interfaces, starts the plugin and sends {@code READY}; false when it cannot serve. */
+    boolean ready(Path jar, List<String> packages, Path work, Duration startTimeout) throws IOException {
+        Out ready = Out.frame(Frames.READY);
+        List<Class<?>> served;
+        try {
+            served = ServiceInterfaces.of(jar, packages, apiLoader);
+            served.forEach(TypeCheck::check);
+        } catch (UncheckedIOException e) {
+            served = List.of(); // an unreadable jar: the plugin host below reports it as a finding
+        } catch (IllegalArgumentException e) {
+            ready.writeByte(READY_REJECTED);
+            ready.writeString(e.getMessage());
+            send(ready);
+            return false;
+        }
+        host = PluginHost.builder().plugin(jar).sharedPackages(packages.toArray(String[]::new))
+                .workDirectory(work).startTimeout(startTimeout).hostClassLoader(apiLoader).build();
+        host.start();
+        List<PluginInfo> plugins = host.plugins();
+        PluginInfo info = plugins.isEmpty() ? null : plugins.get(0);
+        if (info == null || info.state() != PluginState.STARTED) {
+            ready.writeByte(READY_FAILED);
+            ready.writeString(info == null ? "no plugin found in " + jar : describe(info));
+            send(ready);
+            return false;
+        }
+        ready.writeByte(READY_OK);
+        ready.writeString(info.id());
+        ready.writeString(info.version());
+        ready.writeInt(served.size());
+        for (Class<?> iface : served) {
+            interfaces.put(iface.getName(), iface);
+            ready.writeString(iface.getName());
+            ready.writeInt(host.extensions(iface).size());
+        }
+        send(ready);
+        return true;
+    }
+
+    /** Serves calls until the host asks to shut down or the connection ends. */
+    void serve() throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(4);
+        try {
+            while (true) {
+                In in = Frames.read(ch, header);
+                byte type = in.readByte();
+                if (type == Frames.SHUTDOWN) {
+                    host.close();
+                    return;
+                }
+                if (type != Frames.CALL) {
+                    throw new IOException("frame: unexpected type " + type + " from the host");
+                }
+                pool.execute(() -> call(in));
+            }
+        } catch (EOFException e) {
+            // the host closed the connection: stop serving
+        }
+    }
+
+    /** Waits for the host to read a failed {@code READY} and hang up. */
+    void awaitClose() throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(4);
+        try {
+            while (true) {
+                Frames.read(ch, header);
+            }
+        } catch (EOFException e) {
+            // the host hung up, as expected
+        }
+    }
+
+    private void call(In in) {
+        long id = in.readLong();
+        Out reply;
+        String what = "call";
+        try {
+            String ifaceName = in.readString();
+            int index = in.readInt();
+            String key = in.readString();
+            what = ifaceName + "." + key;
+            Object[] args = new Object[in.readInt()];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = codec.read(in);
+            }
+            Object result = invoke(ifaceName, index, key, args);
+            reply = Out.frame(Frames.RESULT);
+            reply.writeLong(id);
+            Codec.write(reply, result);
+        } catch (InvocationTargetException e) {
+            reply = error(id, e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            reply = error(id, new IllegalStateException(what + ": " + e, e));
+        }
+        try {
+            send(reply);
+        } catch (IOException e) {
+            // the host is gone; the reader thread notices and the child exits
+        }
+    }
+
+    private Object invoke(String ifaceName, int index, String key, Object[] args)
+            throws ReflectiveOperationException {
+        Class<?> iface = interfaces.get(ifaceName);
+        if (iface == null) {
+            throw new IllegalStateException(ifaceName + ": not served by this plugin");
+        }
+        List<?> handles = host.extensions(iface);
+        if (index >= handles.size()) {
+            throw new IllegalStateException(ifaceName + " #" + index + ": not available, the plugin serves "
+                    + handles.size());
+        }
+        Method m = Calls.method(iface, key);
+        return m.invoke(handles.get(index), args);
+    }
+
+    private static Out error(long id, Throwable t) {
+        Out reply = Out.frame(Frames.ERROR);
+        reply.writeLong(id);
+        Throwables.write(reply, t);
+        return reply;
+    }
+
+    private void send(Out frame) throws IOException {
+        synchronized (writeLock) {
+            Frames.write(ch, frame);
+        }
+    }
+
+    private static String describe(PluginInfo info) {
+        List<String> lines = new ArrayList<>();
+        info.problems().forEach(f -> lines.add(f.toString()));
+        info.failureCause().ifPresent(t -> lines.add("cause: " + t));
+        return "plugin " + info.id() + " is " + info.state() + (lines.isEmpty() ? "" : ":\n"
+                + lines.stream().collect(Collectors.joining("\n")));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.plinth.remote;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Behind each proxy: encodes a call, sends it to whichever child is running, waits for the reply up to the call
+ * time-out and turns it into a return value or an exception. {@code equals}, {@code hashCode} and
+ * {@code toString} are answered locally.
+ */
+final class RemoteInvoker implements InvocationHandler {
+    private static final Object[] NO_ARGS = {};
+
+    private final Supervisor supervisor;
+    private final Class<?> iface;
+    private final int index;
+    private final Codec codec;
+
+    RemoteInvoker(Supervisor supervisor, Class<?> iface, int index) {
+        this.supervisor = supervisor;
+        this.iface = iface;
+        this.index = index;
+        this.codec = new Codec(iface.getClassLoader());
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "remote " + iface.getName() + " #" + index + " of plugin " + supervisor.pluginId;
+            };
+        }
+        Object[] a = args == null ? NO_ARGS : args;
+        long id = Link.nextId();
+        Out frame = Out.frame(Frames.CALL);
+        frame.writeLong(id);
+        frame.writeString(iface.getName());
+        frame.writeInt(index);
+        frame.writeString(Calls.key(method));
+        frame.writeInt(a.length);
+        for (Object arg : a) {
+            Codec.write(frame, arg);
+        }
+        Child child = supervisor.awaitChild();
+        CompletableFuture<Link.Reply> reply = child.link.call(id, frame);
+        long timeout = supervisor.options().callTimeout().toMillis();
+        Link.Reply r;
+        try {
+            r = reply.get(timeout, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            child.link.abandon(id);
+            String what = TypeCheck.signature(method) + " after " + timeout + " ms";
+            supervisor.timedOut(child, what);
+            throw new RemoteFaultException(supervisor.pluginId, "plugin " + supervisor.pluginId + ": "
+                    + TypeCheck.signature(method) + ": timed out after " + timeout + " ms; its child JVM (pid "
+                    + child.pid() + ") was killed and restarts", -1, true);
+        } catch (ExecutionException e) {
+            throw (RuntimeException) e.getCause(); // always a RemoteFaultException from Link.failAll
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            child.link.abandon(id);
+            throw new RemoteFaultException(supervisor.pluginId, "plugin " + supervisor.pluginId + ": "
+                    + TypeCheck.signature(method) + ": interrupted while waiting for the reply", -1, false);
+        }
+        if (!r.ok()) {
+            throw Throwables.read(r.in(), supervisor.pluginId, TypeCheck.signature(method));
+        }
+        return codec.read(r.in());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.plinth.remote.bench;
+
+import com.acme.api.Filter;
+import dev.plinth.api.Plugin;
+import dev.plinth.remote.RemoteOptions;
+import dev.plinth.remote.RemotePlugin;
+import dev.plinth.testjars.TestJar;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Round-trip latency (p50/p99) and throughput of remote calls with a 64-byte String echo, against a raw Unix
+ * socket ping-pong between two JVMs with the same payload, in the same run, with 1 and 8 concurrent callers.
+ *
+ * <p>Run: see {@code docs/benchmarks.md}. Optional arguments: calls per caller (default 50000), warm-up calls
+ * (default 20000).
+ */
+public final class RemoteLatencyBench {
+    static final String PAYLOAD = "0123456789abcdef".repeat(4); // 64 bytes, ASCII
+
+    private RemoteLatencyBench() {
+    }
+
+    /** One measured operation on one caller's own connection or proxy. */
+    interface Op {
+        void run() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        Path dir = Files.createTempDirectory("plinth-bench-");
+        Path api = location(Filter.class);
+        Path jar = TestJar.named("echo").plugin("echo", "1.0.0").classpath(api, location(Plugin.class))
+                .source("bench.Echo", "package bench; public class Echo implements com.acme.api.Filter {"
+                        + " public String apply(String in) { return in; } }")
+                .service(Filter.class.getName(), "bench.Echo").writeTo(dir);
+        Path socket = dir.resolve("raw.sock");
+        Process raw = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                RawPingPongServer.class.getName(), socket.toString()).redirectErrorStream(true).start();
+        BufferedReader rawOut = new BufferedReader(new InputStreamReader(raw.getInputStream(),
+                StandardCharsets.UTF_8));
+        if (!"READY".equals(rawOut.readLine())) {
+            throw new IllegalStateException("raw server: did not start");
+        }
+        List<Result> results = new ArrayList<>();
+        try (RemotePlugin plugin = RemotePlugin.launch(RemoteOptions.builder().jar(jar)
+                .hostApiClasspath(List.of(api)).sharedPackages("com.acme.api").build())) {
+            Filter echo = plugin.extensions(Filter.class).get(0);
+            for (int callers : new int[] {1, 8}) {
+                List<RawPingPongClient> clients = new ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    clients.add(new RawPingPongClient(socket, PAYLOAD));
+                }
+                List<Op> rawOps = clients.stream().<Op>map(c -> c::ping).toList();
+                List<Op> remoteOps = clients.stream().<Op>map(c -> () -> echo.apply(PAYLOAD)).toList();
+                Load.run(rawOps, warmup / callers); // warm both paths before measuring either
+                Load.run(remoteOps, warmup / callers);
+                results.add(Load.run(rawOps, calls / callers).named("raw ping-pong", callers));
+                results.add(Load.run(remoteOps, calls / callers).named("remote call", callers));
+                for (RawPingPongClient c : clients) {
+                    c.close();
+                }
+            }
+        } finally {
+            raw.destroyForcibly();
+        }
+        print(results, calls);
+    }
+
+    private static void print(List<Result> results, int calls) {
+        System.out.printf(Locale.ROOT, "%nRemote calls vs raw Unix-socket ping-pong, 64-byte String echo, %d calls"
+                + " per row, %d cores%n", calls, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "| %-14s | %7s | %8s | %8s | %10s |%n", "path", "callers", "p50 µs",
+                "p99 µs", "calls/s");
+        System.out.println("|----------------|---------|----------|----------|------------|");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "| %-14s | %7d | %8.1f | %8.1f | %10.0f |%n", r.name(), r.callers(),
+                    r.p50Micros(), r.p99Micros(), r.callsPerSecond());
+        }
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            Result raw = results.get(i);
+            Result remote = results.get(i + 1);
+            System.out.printf(Locale.ROOT, "ratio remote/raw, %d caller(s): p50 %.2fx, p99 %.2fx, throughput"
+                    + " %.2fx (target p50 <= 1.5x)%n", raw.callers(), remote.p50Micros() / raw.p50Micros(),
+                    remote.p99Micros() / raw.p99Micros(), remote.callsPerSecond() / raw.callsPerSecond());
+        }
+    }
+
+    static Path location(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.plinth.runtime;
+
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.FindingCode;
+import dev.plinth.verify.Location;
+import dev.plinth.verify.PluginArchive;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Detects a plugin jar that changed on disk since it was loaded: the JVM twin of Go's stale {@code .so}. */
+final class Integrity {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+
+    private Integrity() {
+    }
+
+    static Optional<Finding> check(PluginRecord r) {
+        String now;
+        try {
+            now = "sha256 " + PluginArchive.sha256(r.path);
+        } catch (NoSuchFileException e) {
+            now = "deleted";
+        } catch (IOException e) {
+            now = "unreadable (" + e.getMessage() + ")";
+        }
+        if (now.equals("sha256 " + r.sha256)) {
+            return Optional.empty();
+        }
+        Finding f = Finding.warning(FindingCode.JAR_CHANGED, r.id(), Location.of(r.path), r.path.getFileName()
+                + ": changed on disk since it was loaded (loaded sha256 " + r.sha256 + ", now " + now + "); the"
+                + " loaded version keeps serving", "reload the plugin to serve the jar on disk, or restore the file");
+        if (!r.snapshot().findings().contains(f)) {
+            r.add(f);
+            LOG.warn("{}", f);
+        }
+        return Optional.of(f);
+    }
+}

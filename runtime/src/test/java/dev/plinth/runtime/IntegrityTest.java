@@ -1,0 +1,88 @@
+package dev.plinth.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.api.Filter;
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.FindingCode;
+import dev.plinth.verify.Lockfile;
+import dev.plinth.verify.PluginArchive;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IntegrityTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void lockfileAdmitsPinnedJarsAndRefusesAnyOther() throws Exception {
+        Path plugins = dir.resolve("plugins");
+        Path upper = Fixtures.filterPlugin("upper", "Upper", "return in.toUpperCase();").writeTo(plugins);
+        Path lock = dir.resolve("plinth.lock");
+        Lockfile.of(lock, List.of(PluginArchive.read(upper))).write();
+        Fixtures.filterPlugin("upper", "Upper", "return \"tampered\";").writeTo(dir.resolve("elsewhere"));
+        Fixtures.filterPlugin("extra", "Extra", "return in;").writeTo(plugins);
+
+        try (PluginHost host = Fixtures.host(plugins).lockfile(lock).build()) {
+            host.start();
+
+            assertThat(host.plugin("upper").orElseThrow().state()).isEqualTo(PluginState.STARTED);
+            PluginInfo extra = host.plugin("extra").orElseThrow();
+            assertThat(extra.state()).isEqualTo(PluginState.FAILED);
+            assertThat(extra.findings()).extracting(Finding::code, Finding::message).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(FindingCode.LOCK_MISMATCH,
+                            "extra.jar: plugin extra is not in " + lock));
+        }
+        Files.copy(dir.resolve("elsewhere/upper.jar"), upper, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (PluginHost host = Fixtures.host(plugins).lockfile(lock).build()) {
+            host.start();
+
+            Finding f = host.plugin("upper").orElseThrow().findings().get(0);
+            assertThat(f.code()).isEqualTo(FindingCode.LOCK_MISMATCH);
+            assertThat(f.message()).startsWith("upper.jar: upper@1.0.0 sha256 ").contains(" does not match " + lock
+                    + " (upper@1.0.0 sha256 ").endsWith(", locked from upper.jar)");
+            assertThat(host.extensions(Filter.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void unreadableLockfileRefusesEveryJar() throws Exception {
+        Fixtures.filterPlugin("upper", "Upper", "return in;").writeTo(dir);
+        Path lock = dir.resolve("missing.lock");
+
+        try (PluginHost host = Fixtures.host(dir).lockfile(lock).build()) {
+            host.start();
+
+            assertThat(host.plugin("upper").orElseThrow().findings()).extracting(Finding::message)
+                    .containsExactly(lock + ": cannot be read (" + lock + "); no plugin is loaded without it");
+        }
+    }
+
+    @Test
+    void jarChangedOnDiskIsReportedWithBothHashesWhileTheLoadedVersionServes() throws Exception {
+        Path jar = Fixtures.filterPlugin("drift", "Drift", "return \"old\";").writeTo(dir);
+        String loaded = PluginArchive.sha256(jar);
+        try (PluginHost host = Fixtures.host(dir).build()) {
+            host.start();
+            assertThat(host.verifyIntegrity()).isEmpty();
+            Fixtures.filterPlugin("drift", "Drift", "return \"new\";").writeTo(dir);
+            String now = PluginArchive.sha256(jar);
+
+            List<Finding> changed = host.verifyIntegrity();
+
+            assertThat(changed).extracting(Finding::code, Finding::message).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(FindingCode.JAR_CHANGED, "drift.jar: changed on disk since it"
+                            + " was loaded (loaded sha256 " + loaded + ", now sha256 " + now + "); the loaded version"
+                            + " keeps serving"));
+            assertThat(host.extensions(Filter.class).get(0).apply("")).isEqualTo("old");
+            assertThat(host.plugin("drift").orElseThrow().findings()).hasSize(1);
+
+            assertThat(host.reload("drift").reloaded()).isTrue();
+            assertThat(host.extensions(Filter.class).get(0).apply("")).isEqualTo("new");
+            assertThat(host.verifyIntegrity()).isEmpty();
+        }
+    }
+}
