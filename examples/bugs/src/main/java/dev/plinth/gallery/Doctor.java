@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Runs {@code plinth doctor} in-process, as {@code bin/plinth} would, and reads the findings from its text report. */
+/** Runs {@code plinth doctor} (and {@code plinth lock}) in-process, as {@code bin/plinth} would; reads the findings. */
 final class Doctor {
     private static final Pattern HEADER = Pattern.compile("^(error|warning|info)\\[([a-z-]+)]: (.*)$");
 
@@ -28,6 +28,13 @@ final class Doctor {
         int exit = new CommandLine(new PlinthCommand(cwd, false)).setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true)).execute(args.toArray(String[]::new));
         return new Report(exit, out.toString(), err.toString(), parse(out.toString()));
+    }
+
+    /** {@code plinth lock DIR}: writes {@code DIR/plinth.lock}; returns the exit code. */
+    static int lock(Path cwd, Path dir) {
+        StringWriter out = new StringWriter();
+        return new CommandLine(new PlinthCommand(cwd, false)).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(out, true)).execute("lock", dir.toString());
     }
 
     private static List<Line> parse(String text) {

@@ -45,7 +45,6 @@ final class LeakedThreads extends Scenario {
             host.start();
             host.extensions(Filter.class).get(0).apply("x");
             awaitSleepingFlusher(); // as in production, the thread has run a while before the unload
-            Workspace.awaitStartThread("flusher");
             o.unload = host.unload("flusher");
             o.plugins = host.plugins();
             o.good = host.extensions(Filter.class).get(0).apply("  ok  ");

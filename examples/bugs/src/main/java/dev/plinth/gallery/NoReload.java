@@ -41,7 +41,6 @@ final class NoReload extends Scenario {
             host.start();
             Filter handle = host.extensions(Filter.class).get(0);
             o.fact("before", handle.apply("x"));
-            Workspace.awaitStartThread("metrics");
             ReloadReport report = host.reload("metrics", v2);
             o.reload = report;
             o.unload = report.unloadReport().orElseThrow();

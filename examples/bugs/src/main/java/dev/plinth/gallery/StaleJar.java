@@ -2,11 +2,14 @@ package dev.plinth.gallery;
 
 import com.acme.api.Filter;
 import dev.plinth.runtime.PluginInfo;
+import dev.plinth.runtime.ReloadReport;
+import dev.plinth.verify.Finding;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Bug 7: a deploy overwrites {@code count.jar} in place while the host has it open. */
 final class StaleJar extends Scenario {
@@ -35,26 +38,32 @@ final class StaleJar extends Scenario {
             o.without = ws.chain(e);
         }
 
-        // With Plinth: it loads a content-addressed shadow copy, so the deploy cannot break it, and it knows the hash.
+        // With Plinth: a lockfile pins the hashes, loads come from a content-addressed shadow copy (the deploy cannot
+        // break the running host), verifyIntegrity() reports the drift, and the lockfile refuses the unpinned build.
         Files.write(count, v1);
         ws.goodPlugin(plugins);
-        try (var host = ws.plinth().pluginDirectory(plugins).build()) {
+        Path lock = plugins.resolve("plinth.lock");
+        o.fact("lockExit", Doctor.lock(ws.dir, plugins));
+        try (var host = ws.plinth().pluginDirectory(plugins).lockfile(lock).build()) {
             host.start();
             Filter filter = host.extensions(Filter.class).get(0);
             Files.write(count, v2);
             o.fact("afterOverwrite", filter.apply("two words"));
             PluginInfo loaded = host.plugin("count").orElseThrow();
-            o.fact("loadedSha256", loaded.sha256()).fact("diskSha256", sha256(count))
-                    .fact("v1Sha256", sha256(v1)).fact("reload", host.reload("count"));
+            o.fact("loadedSha256", loaded.sha256()).fact("diskSha256", sha256(count)).fact("v1Sha256", sha256(v1));
+            List<Finding> drift = host.verifyIntegrity();
+            ReloadReport refused = host.reload("count");
+            o.fact("drift", drift).fact("refused", refused).fact("afterRefused", filter.apply("two words"));
+            Doctor.lock(ws.dir, plugins); // the operator approves the new build
+            o.reload = host.reload("count");
             o.fact("afterReload", filter.apply("two words"));
             o.plugins = host.plugins();
             o.good = host.extensions(Filter.class).get(1).apply("  ok  ");
-            o.with = "jar overwritten while loaded: calls go on (" + o.facts.get("afterOverwrite") + "); PluginInfo"
-                    + " names path and sha256 of the bytes loaded (" + (loaded.sha256().equals(sha256(count))
-                    ? "same as" : "differs from") + " the file now); reload -> " + o.facts.get("afterReload");
+            o.with = "calls go on from the shadow copy; " + ws.line(drift.get(0)) + "; reload before relocking: "
+                    + ws.line(refused.findings().stream().filter(Finding::isError).findFirst().orElseThrow());
         }
-        o.codes = "— (shadow copy; `jar-changed`, `lock-mismatch` to come)";
-        o.where = "load";
+        o.codes = "`jar-changed`, `lock-mismatch`";
+        o.where = "load (shadow copy, lockfile), `verifyIntegrity()`";
         return o;
     }
 

@@ -51,21 +51,6 @@ final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Waits (up to 5 s) until Plinth's start thread for {@code pluginId} has ended. Works around a runtime race: the
-     * start thread signals "started" before it clears its context class loader, so an unload in that instant
-     * reports Plinth's own {@code plinth-start-<id>} thread as a {@code thread-leak} of the plugin. Reported to the
-     * runtime owner; a host in production unloads long after start, which is what this wait models.
-     */
-    static void awaitStartThread(String pluginId) throws InterruptedException {
-        String name = "plinth-start-" + pluginId;
-        long end = System.nanoTime() + 5_000_000_000L;
-        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive())
-                && System.nanoTime() < end) {
-            Thread.sleep(5);
-        }
-    }
-
-    /**
      * One line of captured text without what changes from run to run: temp and working directories, identity
      * hashes, sha256 values, hidden-class suffixes of lambdas and source line numbers.
      */
