@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
@@ -117,7 +118,8 @@ public final class CheckMojo extends AbstractMojo {
         PluginArchive archive = PluginArchive.read(jar);
         List<Finding> findings = BuildFindings.escalate(Verifier.forHost(api).verify(archive), archive, api);
         getLog().info("plinth: checking " + jar + " against " + host.coordinates() + " (shared packages "
-                + String.join(", ", api.sharedPackages()) + "; API sha256:" + fingerprint.fingerprint() + ")");
+                + String.join(", ", new TreeSet<>(api.sharedPackages())) + "; API sha256:"
+                + fingerprint.fingerprint() + ")");
         for (Finding f : findings) {
             for (String line : FindingText.lines(f)) {
                 switch (f.severity()) {
