@@ -3,9 +3,11 @@ package com.acme.sinks.console;
 import com.acme.pipeline.api.Request;
 import com.acme.pipeline.api.Response;
 import com.acme.pipeline.api.Sink;
+import dev.plinth.api.Extension;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts the requests it receives and reports each one. */
+@Extension
 public final class ConsoleSink implements Sink {
     private final AtomicInteger received = new AtomicInteger();
 

@@ -3,6 +3,7 @@ package com.acme.sinks.metrics;
 import com.acme.pipeline.api.Request;
 import com.acme.pipeline.api.Response;
 import com.acme.pipeline.api.Sink;
+import dev.plinth.api.Extension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.net.Socket;
  * Broken on purpose, the way Go's bug 4 is: the static initializer dials the metrics server, which is not there.
  * The fix is to connect in {@code Plugin.start(PluginContext)}; Plinth contains the failure either way.
  */
+@Extension
 public final class MetricsSink implements Sink {
     private static final Socket CONNECTION = connect();
 

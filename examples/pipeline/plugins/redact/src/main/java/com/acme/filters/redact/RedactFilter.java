@@ -2,8 +2,10 @@ package com.acme.filters.redact;
 
 import com.acme.pipeline.api.Filter;
 import com.acme.pipeline.api.Request;
+import dev.plinth.api.Extension;
 
 /** Masks every digit with the mask the plugin was configured with. */
+@Extension
 public final class RedactFilter implements Filter {
     @Override
     public String name() {

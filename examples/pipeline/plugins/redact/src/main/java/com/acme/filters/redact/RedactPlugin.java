@@ -1,9 +1,11 @@
 package com.acme.filters.redact;
 
+import dev.plinth.api.Extension;
 import dev.plinth.api.Plugin;
 import dev.plinth.api.PluginContext;
 
 /** Reads the mask from the plugin's configuration at start, not in a static initializer. */
+@Extension
 public final class RedactPlugin implements Plugin {
     private static volatile String mask = "#";
 

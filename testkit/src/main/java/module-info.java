@@ -1,0 +1,6 @@
+/** Runs a plugin's own tests inside a real Plinth host. */
+module dev.plinth.testkit {
+    requires transitive dev.plinth.runtime;
+    requires transitive org.junit.jupiter.api;
+    exports dev.plinth.testkit;
+}
