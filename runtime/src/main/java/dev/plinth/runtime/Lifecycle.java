@@ -179,6 +179,7 @@ final class Lifecycle {
             } catch (IOException e) {
                 LOG.warn("plugin {}: closing its class loader failed", r.id(), e);
             }
+            LoaderNames.release(r.loaderName());
         }
     }
 }

@@ -36,7 +36,8 @@ final class PluginLoader {
             return;
         }
         try {
-            record.loader = new PluginClassLoader(record.loaderName(), copy.toUri().toURL(), config.hostLoader(), api);
+            record.loader = new PluginClassLoader(record.acquireLoaderName(), copy.toUri().toURL(), config.hostLoader(),
+                    api);
         } catch (IOException e) {
             throw new StartFailure(Finding.error(FindingCode.PATH_UNRESOLVED, record.id(), Location.of(copy),
                     copy + ": cannot be opened (" + e + ")", "check the work directory"), e);

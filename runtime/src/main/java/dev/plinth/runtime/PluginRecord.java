@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The host's mutable record of one plugin: what was read from its jar, its state and findings, and while loaded
@@ -23,10 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * read after it.
  */
 final class PluginRecord {
-    private static final Map<String, AtomicInteger> GENERATIONS = new ConcurrentHashMap<>();
-
     final Descriptor descriptor;
-    private final String loaderName;
+    private volatile String loaderName;
     final Path path;
     final String sha256;
     final int javaRelease;
@@ -54,9 +50,7 @@ final class PluginRecord {
 
     PluginRecord(PluginArchive archive) {
         this.descriptor = archive.descriptor();
-        int generation = GENERATIONS.computeIfAbsent(descriptor.coordinates(), c -> new AtomicInteger())
-                .incrementAndGet();
-        this.loaderName = "plugin:" + descriptor.coordinates() + (generation == 1 ? "" : "#" + generation);
+        this.loaderName = "plugin:" + descriptor.coordinates();
         this.path = archive.path();
         this.sha256 = archive.sha256();
         int major = archive.maxClassFileVersion();
@@ -75,11 +69,14 @@ final class PluginRecord {
         return descriptor.id();
     }
 
-    /**
-     * {@code plugin:<id>@<version>}; a later generation with the same coordinates in this JVM gets {@code #2},
-     * {@code #3}..., so stack frames (which carry only the loader's name) tell generations apart.
-     */
+    /** {@code plugin:<id>@<version>}, with {@code #n} while another generation has that name (LoaderNames). */
     String loaderName() {
+        return loaderName;
+    }
+
+    /** Takes a loader name unique among live loaders; called just before the loader is made. */
+    String acquireLoaderName() {
+        loaderName = LoaderNames.acquire(descriptor.coordinates());
         return loaderName;
     }
 

@@ -142,6 +142,7 @@ final class Retirement {
         } catch (IOException e) {
             LOG.warn("plugin {}: closing its class loader failed", r.id(), e);
         }
+        LoaderNames.release(r.loaderName());
         return new WeakReference<>(loader);
     }
 
