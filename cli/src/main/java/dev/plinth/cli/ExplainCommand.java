@@ -43,7 +43,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (found.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("plinth explain: unknown code '" + code + "'");
-            closest(code.strip().toLowerCase(Locale.ROOT))
+            FindingCode.closest(code.strip().toLowerCase(Locale.ROOT))
                     .ifPresent(c -> err.println("did you mean " + c.id() + "?"));
             err.println("known codes: " + Arrays.stream(FindingCode.values()).map(FindingCode::id)
                     .collect(Collectors.joining(", ")));
@@ -60,40 +60,6 @@ final class ExplainCommand implements Callable<Integer> {
         return code.id() + ": " + code.title() + "\n"
                 + "mirrors Go plugin bug " + code.seedBug() + ": " + SeedBug.title(code.seedBug()) + "\n\n"
                 + body + "\n";
-    }
-
-    /** The code nearest to a mistyped one, by edit distance, if any is close enough to be a typo. */
-    static Optional<FindingCode> closest(String typed) {
-        FindingCode best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (FindingCode c : FindingCode.values()) {
-            int distance = distance(typed, c.id());
-            if (distance < bestDistance) {
-                best = c;
-                bestDistance = distance;
-            }
-        }
-        return bestDistance <= Math.max(2, typed.length() / 4) ? Optional.of(best) : Optional.empty();
-    }
-
-    /** Levenshtein distance, two rows. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     static String table() {

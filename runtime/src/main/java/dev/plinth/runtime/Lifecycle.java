@@ -4,7 +4,6 @@ import dev.plinth.runtime.internal.CallTarget;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.Location;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,41 +144,10 @@ final class Lifecycle {
         }
     }
 
-    /** Drops a generation that never served: executors down, loader closed. */
+    /** Drops a generation that never served: executors down, child stopped, loader closed. */
     static void discard(PluginRecord r) {
-        ManagedContext context;
-        PluginClassLoader classLoader;
-        dev.plinth.runtime.spi.ProcessLauncher.LaunchedPlugin remote;
-        synchronized (r) {
-            context = r.context;
-            classLoader = r.loader;
-            r.extensions = List.of();
-            r.lifecycle = null;
-            r.context = null;
-            r.loader = null;
-            r.worker = null;
-            remote = r.remote;
-            r.remote = null;
-            r.callLoader = null;
-        }
-        if (remote != null) {
-            remote.close(); // stops the child JVM; nothing of the plugin lives in this one
-        }
-        try {
-            if (context != null) {
-                context.signalStopping();
-                context.shutdownExecutors(Duration.ofSeconds(1));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (classLoader != null) {
-            try {
-                classLoader.close();
-            } catch (IOException e) {
-                LOG.warn("plugin {}: closing its class loader failed", r.id(), e);
-            }
-            LoaderNames.release(r.loaderName());
-        }
+        Detached d = r.detach();
+        d.stopExecution();
+        d.closeLoader();
     }
 }

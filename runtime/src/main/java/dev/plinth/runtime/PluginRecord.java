@@ -117,6 +117,19 @@ final class PluginRecord {
         return state == expected && fail(finding, cause);
     }
 
+    /** Takes everything the generation holds out of this record, which then references none of it. */
+    synchronized Detached detach() {
+        Detached d = new Detached(id(), loaderName, context, loader, remote);
+        extensions = List.of();
+        lifecycle = null;
+        context = null;
+        loader = null;
+        remote = null;
+        callLoader = null;
+        worker = null; // a finished thread keeps its context class loader
+        return d;
+    }
+
     synchronized PluginInfo snapshot() {
         return new PluginInfo(descriptor.id(), descriptor.version(), descriptor.description(),
                 descriptor.requires(), path, sha256, javaRelease, loaderName(), state, findings, failure,

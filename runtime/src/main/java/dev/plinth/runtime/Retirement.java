@@ -4,7 +4,6 @@ import dev.plinth.runtime.internal.CallTarget;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.Location;
-import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,51 +101,18 @@ final class Retirement {
     }
 
     /** Drops every reference the host holds to the generation; returns a weak reference to its loader. */
-    private WeakReference<ClassLoader> release(PluginRecord r, String loaderName, List<Finding> findings) {
-        ManagedContext context;
-        PluginClassLoader loader;
-        dev.plinth.runtime.spi.ProcessLauncher.LaunchedPlugin remote;
-        synchronized (r) {
-            context = r.context;
-            loader = r.loader;
-            r.extensions = List.of();
-            r.lifecycle = null;
-            r.context = null;
-            r.loader = null;
-            r.worker = null; // a finished thread keeps its context class loader
-            remote = r.remote;
-            r.remote = null;
-            r.callLoader = null;
-        }
-        if (remote != null) {
-            remote.close(); // stops the child JVM; nothing of the plugin lives in this one
-        }
-        try {
-            if (context != null && !context.shutdownExecutors(Duration.ofSeconds(1))) {
-                LOG.warn("plugin {}: managed executor threads still running after shutdown", r.id());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (loader == null) {
+    private static WeakReference<ClassLoader> release(PluginRecord r, String loaderName, List<Finding> findings) {
+        Detached d = r.detach();
+        d.stopExecution();
+        if (d.loader == null) {
             return null;
         }
         synchronized (findings) {
-            findings.addAll(LeakedThreads.stop(r, loader, loaderName, Duration.ofSeconds(1)));
-            findings.addAll(LeakedRegistrations.undo(r, loader));
-            findings.addAll(LeakedThreadLocals.find(r, loader));
+            findings.addAll(LeakedThreads.stop(r, d.loader, loaderName, Duration.ofSeconds(1)));
+            findings.addAll(LeakedRegistrations.undo(r, d.loader));
+            findings.addAll(LeakedThreadLocals.find(r, d.loader));
         }
-        try {
-            loader.close();
-        } catch (IOException e) {
-            LOG.warn("plugin {}: closing its class loader failed", r.id(), e);
-        }
-        LoaderNames.release(r.loaderName());
-        return new WeakReference<>(loader);
-    }
-
-    static String holders(List<Finding> findings) {
-        return findings.stream().filter(f -> f.code() == FindingCode.THREAD_LEAK && f.isError()
-                || f.code() == FindingCode.LOADER_LEAK).map(Finding::message).collect(Collectors.joining("; "));
+        d.closeLoader();
+        return new WeakReference<>(d.loader);
     }
 }

@@ -134,7 +134,7 @@ final class EntryPointCheck implements Check {
         int threshold = Math.max(2, simple.length() / 3);
         Map<String, Integer> distances = new TreeMap<>();
         for (String candidate : candidates) {
-            int d = Math.min(distance(simple, simpleName(candidate)), distance(name, candidate));
+            int d = Math.min(EditDistance.of(simple, simpleName(candidate)), EditDistance.of(name, candidate));
             if (d <= threshold) {
                 distances.put(candidate, d);
             }
@@ -145,25 +145,5 @@ final class EntryPointCheck implements Check {
 
     private static String simpleName(String binaryName) {
         return binaryName.substring(Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1);
-    }
-
-    /** Levenshtein distance, two rows. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -82,6 +82,20 @@ public enum FindingCode {
         return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
     }
 
+    /** The code nearest to a mistyped id, if one is close enough to be a typo. */
+    public static Optional<FindingCode> closest(String typed) {
+        FindingCode best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (FindingCode c : values()) {
+            int d = EditDistance.of(typed, c.id);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, typed.length() / 4) ? Optional.of(best) : Optional.empty();
+    }
+
     @Override
     public String toString() {
         return id;
