@@ -118,6 +118,7 @@ final class ClassParser {
         @Override
         public org.objectweb.asm.FieldVisitor visitField(int acc, String fieldName, String descriptor,
                                                          String signature, Object value) {
+            DescriptorSyntax.requireField(descriptor);
             fields.put(fieldName + ":" + descriptor, new ClassModel.Member(name, fieldName, descriptor, acc));
             return null;
         }
@@ -125,6 +126,7 @@ final class ClassParser {
         @Override
         public MethodVisitor visitMethod(int acc, String methodName, String descriptor, String signature,
                                          String[] exceptions) {
+            DescriptorSyntax.requireMethod(descriptor);
             methods.put(methodName + descriptor, new ClassModel.Member(name, methodName, descriptor, acc));
             return code ? new CodeCollector(methodName + descriptor, refs) : null;
         }
@@ -148,6 +150,11 @@ final class ClassParser {
 
         private void add(ClassModel.Kind kind, String owner, String memberName, String descriptor, int opcode,
                          boolean itf) {
+            if (kind == ClassModel.Kind.METHOD) {
+                DescriptorSyntax.requireMethod(descriptor);
+            } else if (kind == ClassModel.Kind.FIELD_GET || kind == ClassModel.Kind.FIELD_PUT) {
+                DescriptorSyntax.requireField(descriptor);
+            }
             refs.add(new ClassModel.Ref(kind, owner, memberName, descriptor, opcode, itf, method, false));
             positions.add(index);
         }

@@ -50,7 +50,16 @@ public final class Verifier {
         }
         ClassSpace classes = new ClassSpace(archive, hostClasses);
         for (Check check : checks) {
-            check.run(classes, findings);
+            try {
+                check.run(classes, findings);
+            } catch (RuntimeException e) {
+                // a check must never take the caller down; malformed input it did not expect is a finding
+                findings.add(Finding.warning(FindingCode.CORRUPT_JAR, archive.descriptor().id(),
+                        Location.of(archive.path()), archive.path().getFileName() + ": the "
+                                + check.getClass().getSimpleName() + " failed on malformed input (" + e
+                                + "); its findings for this jar are incomplete", "if the JVM loads this jar, report"
+                                + " it to Plinth with the jar attached"));
+            }
         }
         String id = archive.descriptor().id();
         return findings.stream().map(f -> f.plugin().equals(id) ? f : f.withPlugin(id)).toList();
