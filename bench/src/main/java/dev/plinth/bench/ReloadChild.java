@@ -67,6 +67,7 @@ public final class ReloadChild {
             long[] retiring = new long[cycles];
             int notReloaded = 0;
             int notCollected = 0;
+            String firstLeak = "none";
             for (int i = 0; i < cycles; i++) {
                 long t0 = System.nanoTime();
                 ReloadReport r = host.reload(id, jars[(warmup + i + 1) % 2]);
@@ -75,7 +76,10 @@ public final class ReloadChild {
                 UnloadReport u = r.unloadReport().orElse(null);
                 retiring[i] = u == null ? 0 : u.took().toNanos();
                 toServing[i] = total[i] - retiring[i];
-                notCollected += u != null && u.collected() ? 0 : 1;
+                if (u == null || !u.collected()) {
+                    notCollected++;
+                    firstLeak = "none".equals(firstLeak) && u != null ? u.findings().toString() : firstLeak;
+                }
             }
             long callsDuringCycles = calls.get();
             running.set(false);
@@ -99,6 +103,7 @@ public final class ReloadChild {
                     .replace(' ', '_'));
             out.put("notReloaded", notReloaded);
             out.put("notCollected", notCollected);
+            out.put("firstLeak", firstLeak.replaceAll("\\s+", "_"));
             out.put("classesBefore", before.loadedClasses());
             out.put("classesAfter", after.loadedClasses());
             out.put("metaspaceBefore", before.metaspaceUsed());
