@@ -69,6 +69,9 @@ public class CallBenchmark {
         pf4jFilter = peers.pf4j(TextFilter.class);
         pluginLoader = direct.getClass().getClassLoader();
         generation = new Generation(direct, pluginLoader);
+        // Setup runs on the benchmark thread. A full GC moves its Thread object into the old generation, as a host's
+        // long-lived threads are; a still-young Thread would let G1's write barrier skip the fence on TCCL stores.
+        System.gc();
     }
 
     /** Closes the hosts and deletes the temporary jars. */

@@ -14,7 +14,7 @@ import org.pf4j.PluginManager;
  * One load measurement, run in a fresh JVM by {@link LoadScenario}: loads and starts every plugin jar in a
  * directory with one system, gets every {@code TextFilter} extension and calls each once (so each extension class
  * is defined, initialised and instantiated in both systems), then reads heap and metaspace with the plugins still
- * loaded; then closes, and loads the same directory a second time in the same JVM.
+ * loaded; then closes (timed apart) and loads the same directory a second time in the same JVM.
  *
  * <p>Arguments: {@code plinth|plinth-noverify|pf4j <dir> <n>}.
  */
@@ -32,15 +32,19 @@ public final class LoadChild {
         Loaded first = load(system, dir, n);
         long firstNanos = System.nanoTime() - t0;
         Memory loaded = Memory.settled();
+        long c0 = System.nanoTime();
         first.close();
+        long closeNanos = System.nanoTime() - c0;
         long t1 = System.nanoTime();
-        load(system, dir, n).close();
+        Loaded second = load(system, dir, n);
         long secondNanos = System.nanoTime() - t1;
+        second.close();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("system", system);
         out.put("n", n);
         out.put("loadMs", firstNanos / 1_000_000.0);
         out.put("secondLoadMs", secondNanos / 1_000_000.0);
+        out.put("closeMs", closeNanos / 1_000_000.0);
         out.put("heapDelta", loaded.heapUsed() - before.heapUsed());
         out.put("metaspaceDelta", loaded.metaspaceUsed() - before.metaspaceUsed());
         out.put("classesDelta", loaded.loadedClasses() - before.loadedClasses());

@@ -39,7 +39,11 @@ final class Sections {
                         + " `Thread` and the loader sit in different regions and the thread's card is not young, so"
                         + " the barrier executes a StoreLoad fence (`lock addl` on x86) before it re-checks the"
                         + " card — two fences per call. The Parallel collector's barrier is a plain card store, and"
-                        + " there the same switch costs next to nothing: the fences are the cost.%n",
+                        + " there the same switch costs next to nothing: the fences are the cost. The setup runs a"
+                        + " full GC so the benchmark thread is old, as a host's long-lived threads are; a `Thread`"
+                        + " still in the young generation skips the fence (an earlier run of this harness without"
+                        + " that GC measured 2.0 ns for the switch and 2.6 ns for the handle against 0.48 ns"
+                        + " direct).%n",
                         tccl, parallelTccl == null || parallelDirect == null ? Row.NONE
                                 : String.format(Locale.ROOT, "%+.2f ns", parallelTccl[0] - parallelDirect[0])))
                 .append(String.format(Locale.ROOT, "- **The whole handle: %+.2f ns** over direct, about the sum of"
@@ -71,15 +75,27 @@ final class Sections {
                         + " so the second load re-verifies everything; it is faster only because the JIT is warm"
                         + " and the runtime's own classes are loaded.\n\n")
                 .append("| N | Plinth, verified (ms) | Plinth, unverified (ms) | PF4J (ms) | second load: Plinth /"
-                        + " PF4J (ms) | classes loaded: Plinth / PF4J |\n|---:|---:|---:|---:|---:|---:|\n");
+                        + " PF4J (ms) | close all: Plinth / PF4J (ms) | classes loaded: Plinth / PF4J |\n"
+                        + "|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int n : l.sizes()) {
-            b.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s / %s | %.0f / %.0f |%n", n,
+            b.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s / %s | %s / %s | %.0f / %.0f |%n", n,
                     Row.format(l.get("plinth", n, "loadMs")), Row.format(l.get("plinth-noverify", n, "loadMs")),
                     Row.format(l.get("pf4j", n, "loadMs")), Row.format(l.get("plinth", n, "secondLoadMs")),
-                    Row.format(l.get("pf4j", n, "secondLoadMs")), l.get("plinth", n, "classesDelta"),
+                    Row.format(l.get("pf4j", n, "secondLoadMs")), Row.format(l.get("plinth", n, "closeMs")),
+                    Row.format(l.get("pf4j", n, "closeMs")), l.get("plinth", n, "classesDelta"),
                     l.get("pf4j", n, "classesDelta")));
         }
         int n = l.largest();
+        b.append("\nWhat limits Plinth here (from `Discovery`, `PluginLoader` and a JFR profile of the N = 1000"
+                + " child): `resolve()` reads, hashes and verifies the jars one after another on the calling"
+                + " thread, so one of the two cores idles during the verification phase, and that phase runs at"
+                + " the verifier's single-thread rate (next section): about 20 classes × N. Verification off, what"
+                + " remains over PF4J is per-plugin work PF4J does not do: sha256 of every jar at discovery and"
+                + " again for the shadow copy, writing the shadow copy, the entry-point checks before each"
+                + " provider's initialiser, and one start thread per plugin. Closing is slower still: every"
+                + " retirement reads all threads' stacks (call drain, leaked-thread scan) while N retirements run"
+                + " at once, which is quadratic in N (`close all` column; at N = 1000 `close()` also logs that"
+                + " plugins were still unloading after its bound).\n");
         b.append("\n### Memory per plugin\n\n")
                 .append("In the same child JVMs, with the plugins loaded and called: full GCs until the used heap"
                         + " settles, then heap used and the `Metaspace` pool's used bytes, minus the same figures"
