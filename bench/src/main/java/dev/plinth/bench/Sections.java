@@ -174,6 +174,9 @@ final class Sections {
                 .append(" |\n| metaspace before → after | ").append(mib(r, "metaspaceBefore")).append(" → ")
                 .append(mib(r, "metaspaceAfter")).append(" |\n| heap before → after | ").append(mib(r, "heapBefore"))
                 .append(" → ").append(mib(r, "heapAfter")).append(" |\n\n");
+        b.append("Metaspace is judged apart from classes: when the loaded-class count ends within a plugin"
+                + " generation of where it started, metaspace growth is not retained generations. Where such growth"
+                + " goes was not investigated here; `jcmd <pid> VM.metaspace` before and after would say.\n\n");
         String leak = r.getOrDefault("firstLeak", "none");
         if (!leak.equals("none")) {
             b.append("The first old generation not proven collected within the 2 s leak check reported: `")
