@@ -5,14 +5,16 @@ import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.Location;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,29 +118,29 @@ final class Lifecycle {
         return retirement.retire(r, targets, proveCollection);
     }
 
-    /** Retires every given generation concurrently, without the collection proof; for closing the host. */
+    /**
+     * Retires every given generation, a few at a time, without the collection proof; for closing the host. Each
+     * retirement reads every thread's stack, so running them all at once would only make each one slower.
+     */
     void retireAll(Map<PluginRecord, List<CallTarget>> generations) {
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        generations.forEach((r, targets) -> {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            Thread t = new Thread(() -> {
-                try {
-                    retire(r, targets, false);
-                } finally {
-                    done.complete(null);
-                }
-            }, "plinth-unload-" + r.id());
+        if (generations.isEmpty()) {
+            return;
+        }
+        AtomicInteger workers = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, generations.size()), task -> {
+            Thread t = new Thread(task, "plinth-unload-" + workers.incrementAndGet());
             t.setDaemon(true);
-            t.start();
-            all.add(done);
+            return t;
         });
-        long bound = config.stopTimeout().multipliedBy(2).plusSeconds(3).toNanos();
+        generations.forEach((r, targets) -> pool.execute(() -> retire(r, targets, false)));
+        pool.shutdown();
+        long perPlugin = config.stopTimeout().multipliedBy(2).plusSeconds(3).toNanos();
+        long bound = perPlugin + (long) Math.ceil(generations.size() / 4.0) * TimeUnit.MILLISECONDS.toNanos(50);
         try {
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(bound, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            LOG.warn("close: some plugins were still unloading after {}", Timeouts.format(Duration.ofNanos(bound)));
-        } catch (ExecutionException e) {
-            LOG.error("close: unloading failed", e.getCause());
+            if (!pool.awaitTermination(bound, TimeUnit.NANOSECONDS)) {
+                LOG.warn("close: some plugins were still unloading after {}",
+                        Timeouts.format(Duration.ofNanos(bound)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
