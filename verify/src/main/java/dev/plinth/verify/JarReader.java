@@ -54,6 +54,9 @@ final class JarReader {
         } catch (ZipException e) {
             corrupt(real, "not a readable zip archive (" + e.getMessage() + ")",
                     "rebuild the jar; a truncated copy or a non-jar file in the plugin directory gives this");
+        } catch (IllegalArgumentException e) {
+            // the JDK's zip reader throws this for an entry name that is not valid UTF-8 (found by fuzzing)
+            corrupt(real, "malformed zip entry (" + e.getMessage() + ")", "rebuild the jar with a standard tool");
         } catch (IOException | UncheckedIOException e) {
             findings.add(Finding.error(FindingCode.PATH_UNRESOLVED, label, Location.of(real),
                     real + ": cannot read (" + e + ")", "check that the file exists and is readable"));
