@@ -74,9 +74,9 @@ record Report(Main.Config config, Machine machine, String loadBefore, String loa
 
     private String shared() {
         double worst = Math.max(first(loadBefore), first(loadAfter));
-        return worst > machine.cores() * 0.5 ? ". **The machine was shared** with other engineers' builds (load above"
-                + " half the cores): absolute figures carry that noise, ratios within one JMH fork or one child"
-                + " JVM less so." : "";
+        return worst > machine.cores() * 0.5 ? ". **The machine was busy** (1-minute load above half the cores,"
+                + " from other work or from the harness's own forked JVMs): absolute figures carry that noise, ratios"
+                + " within one JMH fork or one child JVM less so." : "";
     }
 
     private static double first(String load) {

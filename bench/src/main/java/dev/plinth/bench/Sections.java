@@ -89,15 +89,13 @@ final class Sections {
         }
         int n = l.largest();
         b.append("\nWhat limits Plinth here (from `Discovery`, `PluginLoader` and a JFR profile of the N = 1000"
-                + " child): `resolve()` reads, hashes and verifies the jars one after another on the calling"
-                + " thread, so one of the two cores idles during the verification phase, and that phase runs at"
-                + " the verifier's single-thread rate (next section): about 20 classes × N. Verification off, what"
+                + " child): verification runs at the verifier's rate (next section), about 20 classes × N, spread"
+                + " over the cores since `resolve()` reads and verifies jars in parallel. Verification off, what"
                 + " remains over PF4J is per-plugin work PF4J does not do: sha256 of every jar at discovery and"
                 + " again for the shadow copy, writing the shadow copy, the entry-point checks before each"
-                + " provider's initialiser, and one start thread per plugin. Closing is slower still: every"
-                + " retirement reads all threads' stacks (call drain, leaked-thread scan) while N retirements run"
-                + " at once, which is quadratic in N (`close all` column; at N = 1000 `close()` also logs that"
-                + " plugins were still unloading after its bound).\n");
+                + " provider's initialiser, and one start thread per plugin. Closing reads every thread's stack per"
+                + " retired plugin (call drain, leaked-thread scan); `close()` retires a few plugins at a time to"
+                + " keep that linear in N (`close all` column).\n");
         b.append("\n### Memory per plugin\n\n")
                 .append("In the same child JVMs, with the plugins loaded and called: full GCs until the used heap"
                         + " settles, then heap used and the `Metaspace` pool's used bytes, minus the same figures"

@@ -24,10 +24,24 @@ public final class ProcessIsolation implements ProcessLauncher {
 
     @Override
     public LaunchedPlugin launch(Path jar, List<Path> hostApiClasspath, Set<String> sharedPackages,
-                                 Duration startTimeout, Map<String, String> configuration) {
+                                 Duration startTimeout, Map<String, String> configuration, Listener listener) {
         RemotePlugin plugin = RemotePlugin.launch(RemoteOptions.builder().jar(jar).hostApiClasspath(hostApiClasspath)
                 .sharedPackages(sharedPackages.toArray(String[]::new)).startTimeout(startTimeout)
                 .configuration(configuration).build());
+        plugin.addListener(e -> {
+            switch (e.kind()) {
+                case CRASHED -> listener.crashed(e.message());
+                case RESTARTED -> listener.restarted(e.message());
+                case FAILED -> {
+                    if (plugin.state() == RemoteState.FAILED) {
+                        listener.failed(e.message());
+                    }
+                }
+                default -> {
+                    // STARTED, RELOADED, CLOSED: the host drives those itself
+                }
+            }
+        });
         return new LaunchedPlugin() {
             @Override
             public <T> List<T> extensions(Class<T> type) {

@@ -53,6 +53,34 @@ class ProcessIsolationTest {
     }
 
     @Test
+    void childCrashIsAHostEventAndTheNextCallSucceedsOnARestartedChild() throws Exception {
+        Path plugins = dir.resolve("plugins");
+        RemoteFixtures.filter(plugins, "far", "1.0.0", "if (in.equals(\"die\")) { System.exit(3); } return in;");
+        java.util.List<dev.plinth.runtime.PluginEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (PluginHost host = PluginHost.builder().sharedPackages(RemoteFixtures.API).pluginDirectory(plugins)
+                .isolation(Isolation.PROCESS).startTimeout(Duration.ofSeconds(60)).listener(events::add)
+                .hostClassLoader(ProcessIsolationTest.class.getClassLoader()).build()) {
+            host.start();
+            Filter far = host.extensions(Filter.class).get(0);
+            assertThat(host.plugin("far").orElseThrow().findings()).extracting(Finding::code, Finding::severity)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.SYSTEM_EXIT,
+                            dev.plinth.verify.Severity.WARNING));
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> far.apply("die"))
+                    .isInstanceOf(RemoteFaultException.class);
+
+            assertThat(RemoteFixtures.eventually(30, () -> events.stream()
+                    .anyMatch(e -> e.type() == dev.plinth.runtime.PluginEvent.Type.RESTARTED))).isTrue();
+            assertThat(far.apply("alive")).isEqualTo("alive");
+            assertThat(events).extracting(dev.plinth.runtime.PluginEvent::type).containsSubsequence(
+                    dev.plinth.runtime.PluginEvent.Type.LOADED, dev.plinth.runtime.PluginEvent.Type.CRASHED,
+                    dev.plinth.runtime.PluginEvent.Type.RESTARTED);
+            assertThat(events).filteredOn(e -> e.type() == dev.plinth.runtime.PluginEvent.Type.CRASHED)
+                    .first().extracting(dev.plinth.runtime.PluginEvent::detail).asString().contains("exit");
+        }
+    }
+
+    @Test
     void configurationReachesThePluginInTheChildJvm() throws Exception {
         Path plugins = dir.resolve("plugins");
         dev.plinth.testjars.TestJar.named("far").plugin("far", "1.0.0")

@@ -34,9 +34,21 @@ final class Events {
         }
     }
 
+    void crashed(PluginInfo info, String detail) {
+        fire(PluginEvent.Type.CRASHED, info, null, detail);
+    }
+
+    void restarted(PluginInfo info, String detail) {
+        fire(PluginEvent.Type.RESTARTED, info, null, detail);
+    }
+
     private void fire(PluginEvent.Type type, PluginInfo info, UnloadReport report) {
+        fire(type, info, report, null);
+    }
+
+    private void fire(PluginEvent.Type type, PluginInfo info, UnloadReport report, String detail) {
         PluginJfrEvent.commit(type, info, report);
-        PluginEvent event = new PluginEvent(type, info, report, Instant.now());
+        PluginEvent event = new PluginEvent(type, info, report, Instant.now(), detail);
         for (PluginListener l : listeners) {
             try {
                 l.onEvent(event);

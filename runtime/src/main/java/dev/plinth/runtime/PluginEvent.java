@@ -10,8 +10,9 @@ import java.util.Optional;
  * @param plugin the plugin's state right after
  * @param unload for {@code UNLOADED}, {@code RELOADED} and {@code LEAK}: the report of the generation unloaded
  * @param at     when
+ * @param detail one line for {@code CRASHED} and {@code RESTARTED} (what the child process did), else null
  */
-public record PluginEvent(Type type, PluginInfo plugin, UnloadReport unload, Instant at) {
+public record PluginEvent(Type type, PluginInfo plugin, UnloadReport unload, Instant at, String detail) {
 
     /** The unload report, for the types that have one. */
     public Optional<UnloadReport> unloadReport() {
@@ -29,6 +30,10 @@ public record PluginEvent(Type type, PluginInfo plugin, UnloadReport unload, Ins
         /** A plugin was unloaded. */
         UNLOADED,
         /** An unloaded generation's class loader was not collected, or it left threads or registrations. */
-        LEAK
+        LEAK,
+        /** A plugin's child JVM ({@code Isolation.PROCESS}) exited or was killed; its calls in flight failed. */
+        CRASHED,
+        /** A new child JVM serves the plugin again after a crash. */
+        RESTARTED
     }
 }

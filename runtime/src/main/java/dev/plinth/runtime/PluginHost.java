@@ -67,7 +67,8 @@ public final class PluginHost implements AutoCloseable {
         HostApi api = HostApi.of(config.sharedPackages(), config.hostLoader());
         this.events = new Events(config.listeners());
         this.discovery = new Discovery(config, Verifier.forHost(api));
-        PluginLoader loader = new PluginLoader(config, api, new ShadowStore(config.workDirectory().resolve("shadow")));
+        PluginLoader loader = new PluginLoader(config, api, new ShadowStore(config.workDirectory().resolve("shadow")),
+                r -> ChildEvents.of(r, events, this::republish));
         this.lifecycle = new Lifecycle(config, loader, events);
     }
 
@@ -281,6 +282,12 @@ public final class PluginHost implements AutoCloseable {
             if (config.ownsWorkDirectory()) {
                 WorkDirectories.delete(config.workDirectory());
             }
+        }
+    }
+
+    private void republish() {
+        synchronized (publishLock) {
+            registry = Registry.of(records);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.plinth.runtime;
 
 import dev.plinth.api.Plugin;
+import dev.plinth.runtime.spi.ProcessLauncher;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.HostApi;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Loads one resolved plugin, on the plugin's own start thread: shadow copy, class loader, extensions, lifecycle
@@ -22,17 +24,20 @@ final class PluginLoader {
     private final HostConfig config;
     private final HostApi api;
     private final ShadowStore shadows;
+    private final Function<PluginRecord, ProcessLauncher.Listener> childEvents;
 
-    PluginLoader(HostConfig config, HostApi api, ShadowStore shadows) {
+    PluginLoader(HostConfig config, HostApi api, ShadowStore shadows,
+                 Function<PluginRecord, ProcessLauncher.Listener> childEvents) {
         this.config = config;
         this.api = api;
         this.shadows = shadows;
+        this.childEvents = childEvents;
     }
 
     void load(PluginRecord record) throws StartFailure {
         Path copy = shadowCopy(record);
         if (record.isolation == Isolation.PROCESS) {
-            new RemoteLoading(config, api).load(record, copy);
+            new RemoteLoading(config, api, this).load(record, copy, childEvents.apply(record));
             return;
         }
         try {

@@ -23,19 +23,20 @@ import java.util.Set;
 final class RemoteLoading {
     private final HostConfig config;
     private final HostApi api;
+    private final PluginLoader types;
 
-    RemoteLoading(HostConfig config, HostApi api) {
+    RemoteLoading(HostConfig config, HostApi api, PluginLoader types) {
         this.config = config;
         this.api = api;
+        this.types = types;
     }
 
-    void load(PluginRecord record, Path copy) throws StartFailure {
+    void load(PluginRecord record, Path copy, ProcessLauncher.Listener events) throws StartFailure {
         ProcessLauncher launcher = ServiceLoader.load(ProcessLauncher.class, PluginLoader.class.getClassLoader())
                 .findFirst().orElseThrow(() -> failure(record, FindingCode.START_FAILED, record.id()
                         + ": process isolation requested but plinth-remote is not on the host's class path",
                         "add the dev.plinth:plinth-remote dependency to the host, or run the plugin in process", null));
         Instantiator instantiator = new Instantiator(record);
-        PluginLoader types = new PluginLoader(config, api, null);
         Set<Path> classpath = new LinkedHashSet<>(List.of(codeSource(Plugin.class)));
         List<Class<?>> services = new ArrayList<>();
         for (Map.Entry<String, List<PluginArchive.ServiceEntry>> e : record.services.entrySet()) {
@@ -53,7 +54,7 @@ final class RemoteLoading {
         }
         try {
             record.remote = launcher.launch(copy, List.copyOf(classpath), api.sharedPackages(),
-                    config.startTimeout(), config.configurations().getOrDefault(record.id(), Map.of()));
+                    config.startTimeout(), config.configurations().getOrDefault(record.id(), Map.of()), events);
         } catch (RuntimeException e) {
             throw failure(record, FindingCode.START_FAILED, record.id() + ": child JVM did not start: "
                     + e.getMessage(), "see the child's output in the log; the same jar in process shows the cause"

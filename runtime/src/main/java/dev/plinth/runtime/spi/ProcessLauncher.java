@@ -27,11 +27,24 @@ public interface ProcessLauncher {
      * @param sharedPackages   the shared API packages
      * @param startTimeout     how long the child may take to serve
      * @param configuration    what the plugin's {@code PluginContext.configuration()} returns
+     * @param listener         told when the child crashes, is restarted, or is given up on
      * @throws RuntimeException when the child does not come up or the plugin fails to start in it; the message is
      *                          reported as the plugin's finding
      */
     LaunchedPlugin launch(Path jar, List<Path> hostApiClasspath, Set<String> sharedPackages, Duration startTimeout,
-                          Map<String, String> configuration);
+                          Map<String, String> configuration, Listener listener);
+
+    /** What happens to a launched plugin's child process after it first served. */
+    interface Listener {
+        /** The child exited or was killed; calls in flight failed. {@code detail} is one line. */
+        void crashed(String detail);
+
+        /** A new child serves again. */
+        void restarted(String detail);
+
+        /** Restarts failed too often in a row; the plugin no longer serves. */
+        void failed(String detail);
+    }
 
     /** A plugin running in a child process. */
     interface LaunchedPlugin extends AutoCloseable {
