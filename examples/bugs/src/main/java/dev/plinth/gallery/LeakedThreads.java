@@ -2,12 +2,10 @@ package dev.plinth.gallery;
 
 import com.acme.api.Filter;
 import java.lang.ref.WeakReference;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /** Bug 13: a filter starts a flusher thread and never stops it; every load/unload cycle leaves one more. */
 final class LeakedThreads extends Scenario {
@@ -30,7 +28,7 @@ final class LeakedThreads extends Scenario {
         long before = flushers().size();
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            loaders.add(loadCallAndClose(flusher));
+            loaders.add(NaiveHost.loadCallAndClose(flusher));
         }
         long alive = flushers().size() - before;
         long collected = loaders.stream().filter(l -> NaiveHost.collected(l, Duration.ofMillis(700))).count();
@@ -56,12 +54,6 @@ final class LeakedThreads extends Scenario {
         return o;
     }
 
-    private static WeakReference<ClassLoader> loadCallAndClose(Path jar) {
-        URLClassLoader loader = NaiveHost.open(jar);
-        ServiceLoader.load(Filter.class, loader).findFirst().orElseThrow().apply("x");
-        NaiveHost.close(loader);
-        return new WeakReference<>(loader);
-    }
 
     /**
      * Waits until the plugin's flusher is inside its sleep. Unloading the instant after {@code start()}, before the

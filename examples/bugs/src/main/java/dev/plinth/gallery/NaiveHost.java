@@ -115,4 +115,12 @@ final class NaiveHost {
             }
         }
     }
+
+    /** Loads a jar the naive way, calls its {@code Filter}, closes the loader; returns only a weak reference to it. */
+    static WeakReference<ClassLoader> loadCallAndClose(Path jar) {
+        URLClassLoader loader = open(jar);
+        java.util.ServiceLoader.load(Filter.class, loader).findFirst().orElseThrow().apply("x");
+        close(loader);
+        return new WeakReference<>(loader);
+    }
 }

@@ -26,7 +26,7 @@ final class NoReload extends Scenario {
         ws.goodPlugin(plugins);
 
         // Without Plinth: close the old loader, drop every reference, load the new jar, poll GC.
-        WeakReference<ClassLoader> old = loadCallAndClose(v1);
+        WeakReference<ClassLoader> old = NaiveHost.loadCallAndClose(v1);
         try (URLClassLoader next = NaiveHost.open(v2)) {
             o.fact("naiveAfterReload", ServiceLoader.load(Filter.class, next).findFirst().orElseThrow().apply("x"));
         }
@@ -56,11 +56,4 @@ final class NoReload extends Scenario {
         return o;
     }
 
-    /** Loads v1, calls it and closes its loader; returns only a weak reference to the loader. */
-    private static WeakReference<ClassLoader> loadCallAndClose(Path jar) {
-        URLClassLoader loader = NaiveHost.open(jar);
-        ServiceLoader.load(Filter.class, loader).findFirst().orElseThrow().apply("x");
-        NaiveHost.close(loader);
-        return new WeakReference<>(loader);
-    }
 }
