@@ -108,7 +108,7 @@ final class Child {
     void cleanUp() {
         if (cleaned.compareAndSet(false, true)) {
             Link.closeQuietly(stdin);
-            Link.closeQuietly(link.channel());
+            link.close();
             deleteTree(directory);
         }
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.objectweb.asm.ClassReader;
 import org.slf4j.Logger;
@@ -61,11 +62,13 @@ final class ChildLauncher {
             OutputPump out = OutputPump.start(process.getInputStream(), log, false, name + "-stdout", tail);
             err = OutputPump.start(process.getErrorStream(), log, true, name + "-stderr", tail);
             ch = listener.accept(token, deadline, process);
-            Link link = new Link(ch);
-            ScheduledFuture<?> guard = link.guard(deadline);
+            SocketChannel connected = ch;
+            ScheduledFuture<?> guard = Daemons.TIMER.schedule(() -> Link.closeQuietly(connected),
+                    Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             In ready = Frames.read(ch, ByteBuffer.allocate(4));
             guard.cancel(false);
             Map<String, Integer> served = readReady(ready, pluginId);
+            Link link = new Link(new FrameChannel(ch, true));
             log.info("plugin {}: child JVM (pid {}) serves {} from {}", pluginId, process.pid(), served,
                     options.jar());
             return new Child(pluginId, process, link, served, out, err, listener.directory);

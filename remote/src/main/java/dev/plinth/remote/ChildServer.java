@@ -16,13 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * The child's side of the connection: reports what the plugin serves ({@code READY}), then runs each call on a
- * pool thread against the runtime's extension handles and writes the reply.
+ * The child's side of the connection: reports what the plugin serves ({@code READY}), then runs each call against
+ * the runtime's extension handles and writes the reply ({@link CallWorkers} says on which thread).
  */
 final class ChildServer {
     static final byte READY_OK = 0;
@@ -30,11 +28,10 @@ final class ChildServer {
     static final byte READY_FAILED = 2;
 
     private final SocketChannel ch;
-    private final Object writeLock = new Object();
     private final ClassLoader apiLoader = ClassLoader.getSystemClassLoader();
     private final Codec codec = new Codec(apiLoader);
     private final Map<String, Class<?>> interfaces = new ConcurrentHashMap<>();
-    private final ExecutorService pool = Executors.newCachedThreadPool(Daemons.named("plinth-remote-call"));
+    private volatile FrameChannel frames;
     private PluginHost host;
 
     ChildServer(SocketChannel ch) {
@@ -91,23 +88,23 @@ final class ChildServer {
 
     /** Serves calls until the host asks to shut down or the connection ends. */
     void serve() throws IOException {
-        ByteBuffer header = ByteBuffer.allocate(4);
-        try {
-            while (true) {
-                In in = Frames.read(ch, header);
-                byte type = in.readByte();
-                if (type == Frames.SHUTDOWN) {
-                    host.close();
-                    return;
-                }
-                if (type != Frames.CALL) {
-                    throw new IOException("frame: unexpected type " + type + " from the host");
-                }
-                pool.execute(() -> call(in));
-            }
-        } catch (EOFException e) {
-            // the host closed the connection: stop serving
+        try (FrameChannel frames = new FrameChannel(ch, true)) {
+            this.frames = frames;
+            new CallWorkers(frames, this::handle).serve();
         }
+    }
+
+    private boolean handle(In in) throws IOException {
+        byte type = in.readByte();
+        if (type == Frames.SHUTDOWN) {
+            host.close();
+            return true;
+        }
+        if (type != Frames.CALL) {
+            throw new IOException("frame: unexpected type " + type + " from the host");
+        }
+        call(in);
+        return false;
     }
 
     /** Waits for the host to read a failed {@code READY} and hang up. */
@@ -147,7 +144,7 @@ final class ChildServer {
         try {
             send(reply);
         } catch (IOException e) {
-            // the host is gone; the reader thread notices and the child exits
+            // the host is gone; the reading thread notices and the child exits
         }
     }
 
@@ -174,8 +171,10 @@ final class ChildServer {
     }
 
     private void send(Out frame) throws IOException {
-        synchronized (writeLock) {
-            Frames.write(ch, frame);
+        if (frames == null) {
+            Frames.write(ch, frame); // READY, before the calls: nothing else writes yet
+        } else {
+            frames.queue(frame); // CallWorkers flushes it
         }
     }
 

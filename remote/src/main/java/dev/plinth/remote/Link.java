@@ -1,15 +1,14 @@
 package dev.plinth.remote;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -17,46 +16,58 @@ import java.util.function.Supplier;
  * The host end of one connection: many concurrent calls over one socket, matched to their replies by call id.
  *
  * <h2>Threading</h2>
- * Callers write their own frames, one at a time under a lock; one reader thread completes the callers' futures
- * and reports a broken connection once. {@link #failAll} fails every call in flight and every later one.
+ * There is no reader thread. A caller waiting for its reply takes the connection's read role if it is free and
+ * reads until its own reply arrives, completing the other callers' replies on the way; then it hands the role to a
+ * caller still waiting. So a lone caller is woken by the kernel with its reply, as in a plain request/response, and
+ * no thread hand-off sits on its path. The end of the connection is noticed by the caller reading when it happens,
+ * or by the child process's exit when no call is in flight, and reported once. {@link #failAll} fails every call
+ * in flight and every later one.
  */
 final class Link {
     /** A reply: {@code ok} for a result, else a thrown exception; {@code in} is positioned at the value. */
     record Reply(boolean ok, In in) {
     }
 
-    private final SocketChannel ch;
-    private final Object writeLock = new Object();
-    private final Map<Long, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+    /** One call in flight: completed with its reply, or exceptionally when the link fails. */
+    static final class Pending extends CompletableFuture<Reply> {
+        private final Thread waiter = Thread.currentThread();
+
+        void deliver(Reply r) {
+            complete(r);
+            LockSupport.unpark(waiter);
+        }
+
+        void fail(Throwable t) {
+            completeExceptionally(t);
+            LockSupport.unpark(waiter);
+        }
+    }
+
     private static final AtomicLong IDS = new AtomicLong();
+
+    private final FrameChannel ch;
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicBoolean broken = new AtomicBoolean();
+    private volatile Consumer<IOException> onBroken = e -> { };
     private volatile Supplier<? extends Throwable> failure;
 
-    Link(SocketChannel ch) {
+    Link(FrameChannel ch) {
         this.ch = ch;
     }
 
-    /** Starts the reader; {@code onBroken} runs once, on the reader thread, when the connection ends. */
-    void start(String threadName, Consumer<IOException> onBroken) {
-        Daemons.start(threadName, () -> {
-            ByteBuffer header = ByteBuffer.allocate(4);
-            try {
-                while (true) {
-                    In in = Frames.read(ch, header);
-                    byte type = in.readByte();
-                    if (type != Frames.RESULT && type != Frames.ERROR) {
-                        throw new IOException("frame: unexpected type " + type + " from the child");
-                    }
-                    CompletableFuture<Reply> f = pending.remove(in.readLong());
-                    if (f != null) { // null: the caller timed out and gave up
-                        f.complete(new Reply(type == Frames.RESULT, in));
-                    }
-                }
-            } catch (IOException e) {
-                onBroken.accept(e);
-            } catch (RuntimeException e) {
-                onBroken.accept(new IOException("connection: " + e, e));
-            }
-        });
+    /**
+     * Reports the end of the connection to {@code onBroken}, once, on a thread of its own: when a reading caller
+     * meets it, or when {@code process} exits.
+     */
+    void watch(Process process, String threadName, Consumer<IOException> onBroken) {
+        this.onBroken = onBroken;
+        process.onExit().thenRun(() -> broken(new IOException("the child JVM exited"), threadName));
+    }
+
+    private void broken(IOException cause, String threadName) {
+        if (broken.compareAndSet(false, true)) {
+            Daemons.start(threadName, () -> onBroken.accept(cause));
+        }
     }
 
     /** A call id, unique in this host; taken before the child is known, so arguments encode only once. */
@@ -64,33 +75,91 @@ final class Link {
         return IDS.incrementAndGet();
     }
 
-    /** Sends a call frame whose id is {@code id}; the future completes with its reply or fails with the link. */
-    CompletableFuture<Reply> call(long id, Out frame) {
-        CompletableFuture<Reply> f = new CompletableFuture<>();
-        pending.put(id, f);
+    /** Sends a call frame whose id is {@code id}; {@link #await} then waits for its reply. */
+    Pending call(long id, Out frame) {
+        Pending p = new Pending();
+        pending.put(id, p);
         Supplier<? extends Throwable> failed = failure;
         if (failed != null) {
             pending.remove(id);
-            f.completeExceptionally(failed.get());
-            return f;
+            p.fail(failed.get());
+            return p;
         }
         try {
-            send(frame);
+            ch.send(frame);
         } catch (IOException e) {
-            // the connection is breaking: the reader sees it too, and failAll completes this future
+            broken(e, "plinth-remote-broken"); // failAll, run for it, completes this call too
         }
-        return f;
+        return p;
+    }
+
+    /**
+     * Waits for the reply of call {@code id} until {@code deadline} ({@link System#nanoTime}), reading the
+     * connection itself when no other caller does. On a time-out or an interrupt the call is forgotten; when the
+     * link failed, throws the {@link java.util.concurrent.CompletionException} of {@link #failAll}'s exception.
+     */
+    Reply await(long id, Pending p, long deadline) throws TimeoutException, InterruptedException {
+        while (!p.isDone()) {
+            if (!broken.get() && ch.tryRead()) {
+                try {
+                    readUntil(p, deadline);
+                } finally {
+                    ch.releaseRead();
+                    handOver();
+                }
+            } else if (!p.isDone()) {
+                LockSupport.parkNanos(this, deadline - System.nanoTime());
+            }
+            if (p.isDone()) {
+                break;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                pending.remove(id);
+                throw new InterruptedException();
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                pending.remove(id);
+                throw new TimeoutException();
+            }
+        }
+        return p.join();
+    }
+
+    private void readUntil(Pending mine, long deadline) {
+        try {
+            while (!mine.isDone() && !broken.get()) {
+                In in = ch.next(deadline);
+                if (in == null) {
+                    return; // time-out, interrupt or a wake-up: the caller looks at its state
+                }
+                byte type = in.readByte();
+                if (type != Frames.RESULT && type != Frames.ERROR) {
+                    throw new IOException("frame: unexpected type " + type + " from the child");
+                }
+                Pending p = pending.remove(in.readLong());
+                if (p != null) { // null: that caller gave up waiting
+                    p.deliver(new Reply(type == Frames.RESULT, in));
+                }
+            }
+        } catch (IOException e) {
+            broken(e, "plinth-remote-broken");
+        } catch (RuntimeException e) {
+            broken(new IOException("connection: " + e, e), "plinth-remote-broken");
+        }
+    }
+
+    /** After giving up the read role: wakes one caller still waiting, which takes the role if no one has it. */
+    private void handOver() {
+        for (Pending p : pending.values()) {
+            if (!p.isDone()) {
+                LockSupport.unpark(p.waiter);
+                return;
+            }
+        }
     }
 
     void send(Out frame) throws IOException {
-        synchronized (writeLock) {
-            Frames.write(ch, frame);
-        }
-    }
-
-    /** Forgets a call whose caller stopped waiting. */
-    void abandon(long id) {
-        pending.remove(id);
+        ch.send(frame);
     }
 
     /** The calls in flight now. */
@@ -102,22 +171,18 @@ final class Link {
     void failAll(Supplier<? extends Throwable> cause) {
         failure = cause;
         for (Long id : List.copyOf(pending.keySet())) {
-            CompletableFuture<Reply> f = pending.remove(id);
-            if (f != null) {
-                f.completeExceptionally(cause.get());
+            Pending p = pending.remove(id);
+            if (p != null) {
+                p.fail(cause.get());
             }
         }
-        closeQuietly(ch);
+        ch.wakeReader();
+        ch.close();
     }
 
-    /** Closes the connection at {@code deadline} ({@link System#nanoTime}) unless the guard is cancelled first. */
-    ScheduledFuture<?> guard(long deadline) {
-        return Daemons.TIMER.schedule(() -> closeQuietly(ch), Math.max(1, deadline - System.nanoTime()),
-                TimeUnit.NANOSECONDS);
-    }
-
-    SocketChannel channel() {
-        return ch;
+    /** Closes the connection; callers waiting on it see its end. */
+    void close() {
+        ch.close();
     }
 
     static void closeQuietly(AutoCloseable c) {

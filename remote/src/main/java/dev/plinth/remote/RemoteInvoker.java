@@ -2,8 +2,7 @@ package dev.plinth.remote;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -48,23 +47,21 @@ final class RemoteInvoker implements InvocationHandler {
             Codec.write(frame, arg);
         }
         Child child = supervisor.awaitChild();
-        CompletableFuture<Link.Reply> reply = child.link.call(id, frame);
+        Link.Pending reply = child.link.call(id, frame);
         long timeout = supervisor.options().callTimeout().toMillis();
         Link.Reply r;
         try {
-            r = reply.get(timeout, TimeUnit.MILLISECONDS);
+            r = child.link.await(id, reply, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout));
         } catch (TimeoutException e) {
-            child.link.abandon(id);
             String what = TypeCheck.signature(method) + " after " + timeout + " ms";
             supervisor.timedOut(child, what);
             throw new RemoteFaultException(supervisor.pluginId, "plugin " + supervisor.pluginId + ": "
                     + TypeCheck.signature(method) + ": timed out after " + timeout + " ms; its child JVM (pid "
                     + child.pid() + ") was killed and restarts", -1, true);
-        } catch (ExecutionException e) {
+        } catch (CompletionException e) {
             throw (RuntimeException) e.getCause(); // always a RemoteFaultException from Link.failAll
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            child.link.abandon(id);
             throw new RemoteFaultException(supervisor.pluginId, "plugin " + supervisor.pluginId + ": "
                     + TypeCheck.signature(method) + ": interrupted while waiting for the reply", -1, false);
         }

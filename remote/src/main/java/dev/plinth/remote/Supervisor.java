@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Threading</h2>
  * State changes happen under one lock and never wait for a process there. Restarts run on their own daemon thread
- * after the back-off; a crash is noticed on the connection's reader thread.
+ * after the back-off; a crash is reported on a thread of its own (see {@link Link}).
  */
 final class Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(RemotePlugin.class);
@@ -51,7 +51,7 @@ final class Supervisor {
         synchronized (lock) {
             install(c);
         }
-        c.link.start(readerName(c), e -> lost(c, e));
+        c.link.watch(c.process, watcherName(c), e -> lost(c, e));
         emit(RemoteEvent.Kind.STARTED, c.pid(), -1, "plugin " + pluginId + ": child JVM (pid " + c.pid()
                 + ") started", List.of());
     }
@@ -105,7 +105,7 @@ final class Supervisor {
         return true;
     }
 
-    /** Called on the reader thread when a child's connection ends, whatever the reason. */
+    /** Called once when a child's connection ends, whatever the reason. */
     private void lost(Child c, IOException cause) {
         boolean restart;
         synchronized (lock) { // first, so that no new call goes to a dying child
@@ -165,7 +165,7 @@ final class Supervisor {
             n.stop(STOP_GRACE);
             return;
         }
-        n.link.start(readerName(n), e -> lost(n, e));
+        n.link.watch(n.process, watcherName(n), e -> lost(n, e));
         emit(RemoteEvent.Kind.RESTARTED, n.pid(), -1, "plugin " + pluginId + ": restarted in child JVM (pid "
                 + n.pid() + ")", List.of());
     }
@@ -195,7 +195,7 @@ final class Supervisor {
         }
     }
 
-    /** Kills a child whose call timed out; its reader then reports the end and the plugin restarts. */
+    /** Kills a child whose call timed out; its end is then reported and the plugin restarts. */
     void timedOut(Child c, String what) {
         LOG.warn("plugin {}: {} timed out; killing child JVM (pid {})", pluginId, what, c.pid());
         synchronized (lock) {
@@ -227,7 +227,7 @@ final class Supervisor {
                 n.stop(STOP_GRACE);
                 throw unavailable();
             }
-            n.link.start(readerName(n), e -> lost(n, e));
+            n.link.watch(n.process, watcherName(n), e -> lost(n, e));
             if (old != null) {
                 old.retiring = true;
                 drain(old);
@@ -303,7 +303,7 @@ final class Supervisor {
         }
     }
 
-    private String readerName(Child c) {
-        return "plinth-remote-" + pluginId + "-" + c.pid() + "-reader";
+    private String watcherName(Child c) {
+        return "plinth-remote-" + pluginId + "-" + c.pid() + "-ended";
     }
 }

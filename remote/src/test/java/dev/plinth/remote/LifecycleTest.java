@@ -12,9 +12,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +84,64 @@ class LifecycleTest {
             assertThat(events).extracting(RemoteEvent::kind).containsExactly(RemoteEvent.Kind.RELOADED);
             assertThat(plugin.state()).isEqualTo(RemoteState.RUNNING);
         }
+    }
+
+    @Test
+    void reloadsUnderConcurrentCallsFailNoCallAndLeaveExactlyOneChild() throws Exception {
+        Path v1 = RemoteFixtures.filter(dir, "busy", "1.0.0", "return \"v1 \" + in;");
+        Path v2 = RemoteFixtures.filter(dir, "busy", "2.0.0", "return \"v2 \" + in;");
+        try (RemotePlugin plugin = RemotePlugin.launch(RemoteFixtures.options(v1).build())) {
+            Filter f = plugin.extensions(Filter.class).get(0);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicLong calls = new AtomicLong();
+            List<String> wrong = new CopyOnWriteArrayList<>();
+            List<Thread> callers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String mine = "c" + t;
+                Thread caller = new Thread(() -> {
+                    while (!stop.get()) {
+                        try {
+                            String r = f.apply(mine);
+                            if (!r.equals("v1 " + mine) && !r.equals("v2 " + mine)) {
+                                wrong.add(r);
+                            }
+                            calls.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            wrong.add(e.toString());
+                        }
+                    }
+                }, "caller-" + t);
+                callers.add(caller);
+                caller.start();
+            }
+            List<Long> pids = new ArrayList<>(List.of(plugin.pid().orElseThrow()));
+            for (int k = 0; k < 6; k++) {
+                long before = calls.get();
+                assertThat(RemoteFixtures.eventually(10, () -> calls.get() > before + 100)).isTrue();
+
+                plugin.reload(k % 2 == 0 ? v2 : v1);
+
+                long now = plugin.pid().orElseThrow();
+                assertThat(pids).doesNotContain(now);
+                assertThat(liveChildren()).as("after reload %d", k + 1).containsExactly(now);
+                pids.add(now);
+            }
+            stop.set(true);
+            for (Thread caller : callers) {
+                caller.join(TimeUnit.SECONDS.toMillis(30));
+            }
+            assertThat(wrong).isEmpty();
+            assertThat(calls.get()).isGreaterThan(600);
+            assertThat(f.apply("x")).isEqualTo("v1 x");
+        }
+        assertThat(RemoteFixtures.eventually(10, () -> liveChildren().isEmpty())).isTrue();
+    }
+
+    /** This JVM's child JVMs serving plugins now. */
+    private static List<Long> liveChildren() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(ChildMain.class.getName()))
+                .map(ProcessHandle::pid).toList();
     }
 
     @Test

@@ -155,6 +155,32 @@ class RemoteCallsTest {
     }
 
     @Test
+    void framesAroundAndFarBeyondTheReadBufferRoundTripWhileOtherCallsRun() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> small = new ArrayList<>();
+            for (int k = 0; k < 200; k++) {
+                int n = k;
+                small.add(pool.submit(() -> echo.i(n)));
+            }
+            for (int size : new int[] {65_500, 65_513, 65_514, 65_536, 1 << 20, 5 << 20}) {
+                byte[] sent = new byte[size];
+                Arrays.fill(sent, (byte) 7);
+                sent[size - 1] = 41;
+                byte[] back = echo.bytes(sent);
+                assertThat(back).as("%d bytes", size).hasSize(size);
+                assertThat(back[0]).isEqualTo((byte) 8);
+                assertThat(back[size - 1]).isEqualTo((byte) 42);
+            }
+            for (int k = 0; k < small.size(); k++) {
+                assertThat(small.get(k).get()).isEqualTo(k + 1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void proxiesAnswerObjectMethodsLocally() {
         assertThat(echo.toString()).isEqualTo("remote com.acme.api.Echo #0 of plugin echo");
         assertThat(echo).isEqualTo(echo).isNotEqualTo(plugin.extensions(Echo.class).get(0));

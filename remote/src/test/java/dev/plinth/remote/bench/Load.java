@@ -10,7 +10,8 @@ final class Load {
     private Load() {
     }
 
-    static Result run(List<RemoteLatencyBench.Op> ops, int callsEach) throws InterruptedException {
+    /** Runs {@code callsEach} operations on every caller at once and adds their times to {@code into}. */
+    static void run(List<RemoteLatencyBench.Op> ops, int callsEach, Samples into) throws InterruptedException {
         int callers = ops.size();
         long[][] samples = new long[callers][callsEach];
         CountDownLatch start = new CountDownLatch(1);
@@ -48,8 +49,6 @@ final class Load {
                 throw new IllegalStateException("bench: a caller failed", failure[0]);
             }
         }
-        long[] all = Arrays.stream(samples).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result("", callers, all[all.length / 2] / 1000.0, all[(int) (all.length * 0.99)] / 1000.0,
-                all.length * 1e9 / wall);
+        into.add(Arrays.stream(samples).flatMapToLong(Arrays::stream).toArray(), wall);
     }
 }

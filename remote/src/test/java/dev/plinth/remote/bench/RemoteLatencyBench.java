@@ -17,13 +17,16 @@ import java.util.Locale;
 
 /**
  * Round-trip latency (p50/p99) and throughput of remote calls with a 64-byte String echo, against a raw Unix
- * socket ping-pong between two JVMs with the same payload, in the same run, with 1 and 8 concurrent callers.
+ * socket ping-pong between two JVMs with the same payload, in the same run, with 1 and 8 concurrent callers. The two
+ * paths alternate in {@link #ROUNDS} rounds, so a change in the machine's state during the run (where the scheduler
+ * puts the threads, other load) reaches both alike.
  *
  * <p>Run: see {@code docs/benchmarks.md}. Optional arguments: calls per caller (default 50000), warm-up calls
  * (default 20000).
  */
 public final class RemoteLatencyBench {
     static final String PAYLOAD = "0123456789abcdef".repeat(4); // 64 bytes, ASCII
+    static final int ROUNDS = 10;
 
     private RemoteLatencyBench() {
     }
@@ -62,10 +65,16 @@ public final class RemoteLatencyBench {
                 }
                 List<Op> rawOps = clients.stream().<Op>map(c -> c::ping).toList();
                 List<Op> remoteOps = clients.stream().<Op>map(c -> () -> echo.apply(PAYLOAD)).toList();
-                Load.run(rawOps, warmup / callers); // warm both paths before measuring either
-                Load.run(remoteOps, warmup / callers);
-                results.add(Load.run(rawOps, calls / callers).named("raw ping-pong", callers));
-                results.add(Load.run(remoteOps, calls / callers).named("remote call", callers));
+                Load.run(rawOps, warmup / callers, new Samples()); // warm both paths before measuring either
+                Load.run(remoteOps, warmup / callers, new Samples());
+                Samples rawSamples = new Samples();
+                Samples remoteSamples = new Samples();
+                for (int round = 0; round < ROUNDS; round++) { // interleaved: both paths see the same machine
+                    Load.run(rawOps, calls / callers / ROUNDS, rawSamples);
+                    Load.run(remoteOps, calls / callers / ROUNDS, remoteSamples);
+                }
+                results.add(rawSamples.result("raw ping-pong", callers));
+                results.add(remoteSamples.result("remote call", callers));
                 for (RawPingPongClient c : clients) {
                     c.close();
                 }

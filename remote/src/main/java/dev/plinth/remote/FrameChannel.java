@@ -1,0 +1,242 @@
+package dev.plinth.remote;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One connection after its handshake, in non-blocking mode, shared by many threads without a thread of its own.
+ *
+ * <h2>Threading</h2>
+ * Reading is a role: the thread that wins {@link #tryRead()} parses frames from a buffer (several per system call
+ * when they arrive together) and waits on a selector when it needs more bytes, until {@link #releaseRead()}.
+ * Writing combines: {@link #send} queues the frame, and whichever sender holds the write role writes every queued
+ * frame with one gathering write, so no sender ever parks behind another. The channel is non-blocking because a
+ * blocking channel is closed when a thread blocked in it is interrupted, which would end the connection for every
+ * call; here an interrupt only wakes the selector.
+ */
+final class FrameChannel implements AutoCloseable {
+    private static final int BUFFER = 64 * 1024;
+
+    private final SocketChannel ch;
+    private final Selector readable;
+    private final Selector writable;
+    private final ReentrantLock readRole = new ReentrantLock();
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).flip(); // read mode: parse from here
+    private byte[] large; // a frame bigger than the buffer, being filled
+    private int largeFilled;
+    private final Queue<ByteBuffer> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writeRole = new AtomicBoolean();
+
+    /**
+     * Takes over {@code ch}, which must be connected and done with its blocking handshake. {@code interruptible}
+     * callers need a non-blocking channel with selectors; without them reads block in the socket.
+     */
+    FrameChannel(SocketChannel ch, boolean interruptible) throws IOException {
+        this.ch = ch;
+        if (interruptible) {
+            ch.configureBlocking(false);
+            this.readable = Selector.open();
+            this.writable = Selector.open();
+            ch.register(readable, SelectionKey.OP_READ);
+            ch.register(writable, SelectionKey.OP_WRITE);
+        } else {
+            this.readable = null;
+            this.writable = null;
+        }
+    }
+
+    /** Takes the read role if no other thread has it; the caller must {@link #releaseRead()} it. */
+    boolean tryRead() {
+        return readRole.tryLock();
+    }
+
+    void releaseRead() {
+        readRole.unlock();
+    }
+
+    /**
+     * With the read role: the next frame, or null when {@code deadline} ({@link System#nanoTime}) passed, the
+     * thread was interrupted or {@link #wakeReader()} was called before a whole frame arrived. Throws
+     * {@link EOFException} when the peer closed the connection.
+     */
+    In next(long deadline) throws IOException {
+        while (true) {
+            In frame = parse();
+            if (frame != null) {
+                return frame;
+            }
+            int n = fill();
+            if (n < 0) {
+                throw new EOFException("connection closed by the peer");
+            }
+            if (n > 0) {
+                continue;
+            }
+            long wait = deadline == Long.MAX_VALUE ? 0 : deadline - System.nanoTime();
+            if (wait < 0 || Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            if (await(readable, wait) == 0 && fill() == 0) {
+                return parse(); // woken without bytes: let the reader look at its own state
+            }
+        }
+    }
+
+    /** With the read role: true when a whole frame waits in the buffer, ready without a system call. */
+    boolean hasBufferedFrame() {
+        return large == null && buffer.remaining() >= 4 && buffer.remaining() >= 4 + buffer.getInt(buffer.position());
+    }
+
+    /** Makes a reader waiting in {@link #next} return, so it notices a change of its state. */
+    void wakeReader() {
+        if (readable != null) {
+            readable.wakeup();
+        }
+    }
+
+    /** Queues {@code frame} and writes it, or leaves it to the sender writing now; frames keep their order. */
+    void send(Out frame) throws IOException {
+        queue(frame);
+        flush();
+    }
+
+    /** Queues {@code frame} for the next {@link #flush}, so that several frames leave with one write. */
+    void queue(Out frame) {
+        outbox.add(frame.toBuffer());
+    }
+
+    /** Writes every queued frame, or leaves them to the sender writing now. */
+    void flush() throws IOException {
+        while (!outbox.isEmpty() && writeRole.compareAndSet(false, true)) {
+            try {
+                writeQueued();
+            } finally {
+                writeRole.set(false);
+            }
+        }
+    }
+
+    private void writeQueued() throws IOException {
+        List<ByteBuffer> batch = new ArrayList<>();
+        for (ByteBuffer b = outbox.poll(); b != null && batch.size() < 64; b = outbox.poll()) {
+            batch.add(b);
+        }
+        if (batch.isEmpty()) {
+            return; // the sender before us took them
+        }
+        ByteBuffer[] all = batch.toArray(ByteBuffer[]::new);
+        ByteBuffer last = all[all.length - 1];
+        while (last.hasRemaining()) {
+            if (ch.write(all) == 0) {
+                await(writable, 0); // the peer is not reading; close() ends the wait
+            }
+        }
+    }
+
+    /** Closes the connection and wakes every thread waiting on it; idempotent. */
+    @Override
+    public void close() {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        closeQuietly(readable);
+        closeQuietly(writable); // deregisters the channel, which closes its socket
+    }
+
+    boolean isOpen() {
+        return ch.isOpen();
+    }
+
+    private static void closeQuietly(Selector s) {
+        try {
+            if (s != null) {
+                s.close();
+            }
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+
+    /** Reads what the socket has; -1 at its end, 0 when nothing is there. */
+    private int fill() throws IOException {
+        if (large != null) {
+            return fillLarge();
+        }
+        buffer.compact();
+        try {
+            return ch.read(buffer);
+        } finally {
+            buffer.flip();
+        }
+    }
+
+    private int fillLarge() throws IOException {
+        ByteBuffer rest = ByteBuffer.wrap(large, largeFilled, large.length - largeFilled);
+        int n = ch.read(rest);
+        if (n > 0) {
+            largeFilled += n;
+        }
+        return n;
+    }
+
+    private In parse() throws IOException {
+        if (large != null) {
+            if (largeFilled < large.length) {
+                return null;
+            }
+            In frame = new In(large);
+            large = null;
+            return frame;
+        }
+        if (buffer.remaining() < 4) {
+            return null;
+        }
+        int length = buffer.getInt(buffer.position());
+        if (length < 1 || length > Frames.MAX_FRAME) {
+            throw new IOException("frame: length " + length + " out of range 1.." + Frames.MAX_FRAME);
+        }
+        if (buffer.remaining() - 4 >= length) {
+            byte[] body = new byte[length];
+            buffer.position(buffer.position() + 4).get(body);
+            return new In(body);
+        }
+        if (length > buffer.capacity() - 4) {
+            large = new byte[length];
+            buffer.position(buffer.position() + 4);
+            largeFilled = buffer.remaining();
+            buffer.get(large, 0, largeFilled);
+            return largeFilled == length ? parse() : null;
+        }
+        return null;
+    }
+
+    /** Waits until the selector's channel is ready, up to {@code nanos} (0: no limit); the number ready. */
+    private int await(Selector selector, long nanos) throws IOException {
+        try {
+            int ready = nanos == 0 ? selector.select() : selector.select(Math.max(1,
+                    TimeUnit.NANOSECONDS.toMillis(nanos + 999_999)));
+            selector.selectedKeys().clear();
+            if (!ch.isOpen()) {
+                throw new ClosedChannelException();
+            }
+            return ready;
+        } catch (ClosedSelectorException e) {
+            throw new ClosedChannelException();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.plinth.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.api.Filter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The connection has no thread of its own: callers read their own replies and the child runs calls on the thread
+ * that read them. These are the cases that design must still get right.
+ */
+class ConnectionTest {
+    private static final String BODY = String.join("\n",
+            "switch (in) {",
+            "  case \"slow\": try { Thread.sleep(30_000); } catch (InterruptedException e) { }",
+            "                return \"slept\";",
+            "  case \"pid\": return Long.toString(ProcessHandle.current().pid());",
+            "  case \"interrupt-self\": Thread.currentThread().interrupt(); return \"interrupted\";",
+            "  default: return \"ok \" + in;",
+            "}");
+
+    @TempDir
+    static Path dir;
+    static Path jar;
+    private final List<RemoteEvent> events = new CopyOnWriteArrayList<>();
+    private RemotePlugin plugin;
+    private Filter filter;
+
+    @BeforeAll
+    static void buildJar() throws Exception {
+        jar = RemoteFixtures.filter(dir, "conn", "1.0.0", BODY);
+    }
+
+    private void launch() {
+        plugin = RemotePlugin.launch(RemoteFixtures.options(jar).callTimeout(java.time.Duration.ofSeconds(60))
+                .build());
+        plugin.addListener(events::add);
+        filter = plugin.extensions(Filter.class).get(0);
+    }
+
+    @AfterEach
+    void close() {
+        if (plugin != null) {
+            plugin.close();
+        }
+    }
+
+    @Test
+    void anInterruptedCallerFailsAloneAndTheConnectionSurvives() throws Exception {
+        launch();
+        long pid = Long.parseLong(filter.apply("pid"));
+        CompletableFuture<Throwable> interrupted = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                filter.apply("slow");
+                interrupted.complete(null);
+            } catch (Throwable t) {
+                interrupted.complete(t);
+            }
+        }, "interrupted-caller");
+        caller.start();
+        assertThat(RemoteFixtures.eventually(10, () -> plugin.callsInFlight() == 1)).isTrue();
+
+        caller.interrupt(); // the lone caller is the one reading the connection
+
+        assertThat(interrupted.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(RemoteFaultException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("plugin conn: com.acme.api.Filter.apply(java.lang.String):"
+                        + " interrupted while waiting for the reply"));
+        assertThat(filter.apply("after")).isEqualTo("ok after");
+        assertThat(Long.parseLong(filter.apply("pid"))).isEqualTo(pid);
+        assertThat(events).isEmpty(); // no crash, no restart
+    }
+
+    @Test
+    void aPluginInterruptingItsCallThreadDoesNotBreakTheChild() {
+        launch();
+        long pid = plugin.pid().orElseThrow();
+
+        assertThat(filter.apply("interrupt-self")).isEqualTo("interrupted");
+
+        assertThat(filter.apply("next")).isEqualTo("ok next");
+        assertThat(plugin.pid()).hasValue(pid);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aLongCallDoesNotHoldUpTheCallsBehindIt() throws Exception {
+        launch();
+        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> filter.apply("slow"));
+        assertThat(RemoteFixtures.eventually(10, () -> plugin.callsInFlight() == 1)).isTrue();
+
+        assertThat(CompletableFuture.supplyAsync(() -> filter.apply("quick")).get(10, TimeUnit.SECONDS))
+                .isEqualTo("ok quick");
+
+        assertThat(slow).as("the 30 s call still runs while the quick one came back").isNotDone();
+    }
+
+    @Test
+    void aChildDyingWithNoCallInFlightIsNoticedAndRestarted() throws Exception {
+        launch();
+        long pid = plugin.pid().orElseThrow();
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        assertThat(RemoteFixtures.eventually(20, () -> events.stream()
+                .anyMatch(e -> e.kind() == RemoteEvent.Kind.RESTARTED))).isTrue();
+        assertThat(events).extracting(RemoteEvent::kind).containsExactly(RemoteEvent.Kind.CRASHED,
+                RemoteEvent.Kind.RESTARTED);
+        assertThat(events.get(0).message()).startsWith("plugin conn: child JVM (pid " + pid
+                + ") was killed by signal 9 (SIGKILL) (");
+        assertThat(plugin.pid()).isPresent().isNotEqualTo(pid);
+        assertThat(filter.apply("x")).isEqualTo("ok x");
+    }
+
+    @Test
+    void manyCallersEachGetTheirOwnReply() throws Exception {
+        launch();
+        List<CompletableFuture<Integer>> callers = new CopyOnWriteArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int caller = t;
+            callers.add(CompletableFuture.supplyAsync(() -> {
+                int wrong = 0;
+                for (int i = 0; i < 2_000; i++) {
+                    String mine = caller + ":" + i;
+                    if (!filter.apply(mine).equals("ok " + mine)) {
+                        wrong++;
+                    }
+                }
+                return wrong;
+            }, r -> new Thread(r, "caller-" + caller).start()));
+        }
+        for (CompletableFuture<Integer> c : callers) {
+            assertThat(c.get(60, TimeUnit.SECONDS)).isZero();
+        }
+        assertThat(plugin.callsInFlight()).isZero();
+        assertThat(events).isEmpty();
+    }
+}
