@@ -2,6 +2,7 @@ package dev.plinth.remote;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,10 +150,15 @@ final class CallWorkers {
                 if (frame != null) {
                     return frame;
                 }
-                Thread.interrupted(); // woken by an interrupt: nobody here waits for one
+                Thread.interrupted(); // not reached in blocking mode; in non-blocking mode an interrupt woke us
             }
         } catch (EOFException e) {
             end(null); // the host closed the connection: stop serving
+        } catch (ClosedByInterruptException e) {
+            System.err.println("plinth-remote child: thread " + Thread.currentThread().getName() + " was"
+                    + " interrupted while it waited for the next call, which closed the connection; plugin code"
+                    + " must not interrupt threads it did not start");
+            end(e);
         } catch (IOException e) {
             end(e);
         }

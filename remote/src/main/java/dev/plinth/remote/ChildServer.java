@@ -88,7 +88,7 @@ final class ChildServer {
 
     /** Serves calls until the host asks to shut down or the connection ends. */
     void serve() throws IOException {
-        try (FrameChannel frames = new FrameChannel(ch, true)) {
+        try (FrameChannel frames = new FrameChannel(ch, false)) {
             this.frames = frames;
             new CallWorkers(frames, this::handle).serve();
         }

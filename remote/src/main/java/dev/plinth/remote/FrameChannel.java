@@ -23,9 +23,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * Reading is a role: the thread that wins {@link #tryRead()} parses frames from a buffer (several per system call
  * when they arrive together) and waits on a selector when it needs more bytes, until {@link #releaseRead()}.
  * Writing combines: {@link #send} queues the frame, and whichever sender holds the write role writes every queued
- * frame with one gathering write, so no sender ever parks behind another. The channel is non-blocking because a
- * blocking channel is closed when a thread blocked in it is interrupted, which would end the connection for every
- * call; here an interrupt only wakes the selector.
+ * frame with one gathering write, so no sender ever parks behind another.
+ *
+ * <h2>Blocking or not</h2>
+ * A blocking {@link SocketChannel} is closed when a thread blocked in it is interrupted, which would end the
+ * connection for every call. The host's callers are threads the host application may interrupt, so the host side
+ * is non-blocking and waits in a selector, where an interrupt only wakes it up; a caller alone on the connection
+ * polls the socket briefly before sleeping there, as waking from the selector costs more than from a read. The
+ * child's threads are its own, so it reads in blocking mode, which wakes faster.
  */
 final class FrameChannel implements AutoCloseable {
     private static final int BUFFER = 64 * 1024;
@@ -73,6 +78,12 @@ final class FrameChannel implements AutoCloseable {
      * {@link EOFException} when the peer closed the connection.
      */
     In next(long deadline) throws IOException {
+        return next(deadline, 0);
+    }
+
+    /** {@link #next(long)}, first polling the socket for up to {@code spinNanos} before sleeping in the selector. */
+    In next(long deadline, long spinNanos) throws IOException {
+        long spinUntil = spinNanos > 0 ? System.nanoTime() + spinNanos : 0;
         while (true) {
             In frame = parse();
             if (frame != null) {
@@ -83,6 +94,10 @@ final class FrameChannel implements AutoCloseable {
                 throw new EOFException("connection closed by the peer");
             }
             if (n > 0) {
+                continue;
+            }
+            if (spinUntil != 0 && System.nanoTime() - spinUntil < 0) {
+                Thread.onSpinWait();
                 continue;
             }
             long wait = deadline == Long.MAX_VALUE ? 0 : deadline - System.nanoTime();
@@ -140,7 +155,7 @@ final class FrameChannel implements AutoCloseable {
         ByteBuffer[] all = batch.toArray(ByteBuffer[]::new);
         ByteBuffer last = all[all.length - 1];
         while (last.hasRemaining()) {
-            if (ch.write(all) == 0) {
+            if (ch.write(all) == 0 && writable != null) {
                 await(writable, 0); // the peer is not reading; close() ends the wait
             }
         }

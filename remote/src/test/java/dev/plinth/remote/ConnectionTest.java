@@ -24,6 +24,14 @@ class ConnectionTest {
             "                return \"slept\";",
             "  case \"pid\": return Long.toString(ProcessHandle.current().pid());",
             "  case \"interrupt-self\": Thread.currentThread().interrupt(); return \"interrupted\";",
+            "  case \"interrupt-later\": {",
+            "    Thread caller = Thread.currentThread();",
+            "    new Thread(() -> {",
+            "      try { Thread.sleep(300); } catch (InterruptedException e) { }",
+            "      caller.interrupt();",
+            "    }).start();",
+            "    return \"armed\";",
+            "  }",
             "  default: return \"ok \" + in;",
             "}");
 
@@ -89,6 +97,24 @@ class ConnectionTest {
         assertThat(filter.apply("next")).isEqualTo("ok next");
         assertThat(plugin.pid()).hasValue(pid);
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aPluginInterruptingAThreadItDoesNotOwnLaterIsACrashThatSaysSo() throws Exception {
+        launch();
+        long pid = plugin.pid().orElseThrow();
+
+        assertThat(filter.apply("interrupt-later")).isEqualTo("armed"); // interrupts the child's reading thread
+
+        assertThat(RemoteFixtures.eventually(20, () -> events.stream()
+                .anyMatch(e -> e.kind() == RemoteEvent.Kind.RESTARTED))).isTrue();
+        RemoteEvent crashed = events.get(0);
+        assertThat(crashed.kind()).isEqualTo(RemoteEvent.Kind.CRASHED);
+        assertThat(crashed.pid()).isEqualTo(pid);
+        assertThat(String.join("\n", crashed.lastOutput())).containsPattern("plinth-remote child: thread"
+                + " plinth-remote-call-\\d+ was interrupted while it waited for the next call, which closed the"
+                + " connection; plugin code must not interrupt threads it did not start");
+        assertThat(filter.apply("x")).isEqualTo("ok x");
     }
 
     @Test
