@@ -174,6 +174,7 @@ final class CallWorkers {
         idle.push(me);
         while (!me.woken && ended.getCount() > 0) {
             LockSupport.park(this);
+            Thread.interrupted(); // plugin code may interrupt any thread; parking again must not spin
         }
         return ended.getCount() > 0;
     }
@@ -206,6 +207,7 @@ final class CallWorkers {
                 continue;
             }
             LockSupport.parkNanos(this, STANDBY_NANOS);
+            Thread.interrupted(); // as in awaitTurn
         }
     }
 

@@ -22,4 +22,23 @@ final class Daemons {
         t.start();
         return t;
     }
+
+    /**
+     * Runs {@code action} on a daemon thread of its own once {@code process} has exited. Not
+     * {@link Process#onExit()}: from JDK 19 on it completes on the common fork-join pool even where that has one
+     * thread, so a host whose tasks keep that thread busy would hear of a dead child late or never.
+     */
+    static void whenExited(Process process, String name, Runnable action) {
+        start(name, () -> {
+            while (true) {
+                try {
+                    process.waitFor();
+                    break;
+                } catch (InterruptedException e) {
+                    // nobody interrupts this thread on purpose; keep waiting for the exit
+                }
+            }
+            action.run();
+        });
+    }
 }

@@ -54,7 +54,7 @@ final class HostListener implements AutoCloseable {
      */
     SocketChannel accept(String token, long deadline, Process child) throws IOException {
         if (child != null) {
-            child.onExit().thenRun(selector::wakeup);
+            Daemons.whenExited(child, "plinth-remote-launch-" + child.pid(), selector::wakeup);
         }
         while (true) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());

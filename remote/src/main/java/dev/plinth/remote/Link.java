@@ -68,7 +68,8 @@ final class Link {
      */
     void watch(Process process, String threadName, Consumer<IOException> onBroken) {
         this.onBroken = onBroken;
-        process.onExit().thenRun(() -> broken(new IOException("the child JVM exited"), threadName));
+        Daemons.whenExited(process, threadName + "-watch",
+                () -> broken(new IOException("the child JVM exited"), threadName));
     }
 
     private void broken(IOException cause, String threadName) {

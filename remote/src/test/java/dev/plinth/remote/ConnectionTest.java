@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,15 +26,19 @@ class ConnectionTest {
             "  case \"pid\": return Long.toString(ProcessHandle.current().pid());",
             "  case \"interrupt-self\": Thread.currentThread().interrupt(); return \"interrupted\";",
             "  case \"interrupt-later\": {",
-            "    Thread caller = Thread.currentThread();",
             "    new Thread(() -> {",
             "      try { Thread.sleep(300); } catch (InterruptedException e) { }",
-            "      caller.interrupt();",
+            "      for (Thread t : Thread.getAllStackTraces().keySet()) {",
+            "        if (t.getName().startsWith(\"plinth-remote-\")) t.interrupt();",
+            "      }",
             "    }).start();",
             "    return \"armed\";",
             "  }",
             "  default: return \"ok \" + in;",
             "}");
+
+    /** A thread per task: the common pool may have one thread, which a blocked call would hold. */
+    private static final Executor OWN_THREAD = r -> new Thread(r).start();
 
     @TempDir
     static Path dir;
@@ -104,7 +109,7 @@ class ConnectionTest {
         launch();
         long pid = plugin.pid().orElseThrow();
 
-        assertThat(filter.apply("interrupt-later")).isEqualTo("armed"); // interrupts the child's reading thread
+        assertThat(filter.apply("interrupt-later")).isEqualTo("armed"); // interrupts every plinth thread, 300 ms later
 
         assertThat(RemoteFixtures.eventually(20, () -> events.stream()
                 .anyMatch(e -> e.kind() == RemoteEvent.Kind.RESTARTED))).isTrue();
@@ -120,10 +125,10 @@ class ConnectionTest {
     @Test
     void aLongCallDoesNotHoldUpTheCallsBehindIt() throws Exception {
         launch();
-        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> filter.apply("slow"));
+        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> filter.apply("slow"), OWN_THREAD);
         assertThat(RemoteFixtures.eventually(10, () -> plugin.callsInFlight() == 1)).isTrue();
 
-        assertThat(CompletableFuture.supplyAsync(() -> filter.apply("quick")).get(10, TimeUnit.SECONDS))
+        assertThat(CompletableFuture.supplyAsync(() -> filter.apply("quick"), OWN_THREAD).get(10, TimeUnit.SECONDS))
                 .isEqualTo("ok quick");
 
         assertThat(slow).as("the 30 s call still runs while the quick one came back").isNotDone();
