@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param fields      fields by {@code name:descriptor}
  * @param methods     methods by {@code name+descriptor}
  * @param refs        symbolic references made by the class header and by each method's code, in order
+ * @param byName      the same fields and methods by name, then descriptor: looked up without building a key
  */
 record ClassModel(String name, int access, int innerAccess, boolean member, String superName, List<String> interfaces,
                   String nestHost, List<String> annotations, Map<String, Member> fields, Map<String, Member> methods,
-                  List<Ref> refs) {
+                  List<Ref> refs, Map<String, Map<String, Member>> byName) {
     static final int PUBLIC = 0x0001;
     static final int PRIVATE = 0x0002;
     static final int PROTECTED = 0x0004;
@@ -63,11 +64,17 @@ record ClassModel(String name, int access, int innerAccess, boolean member, Stri
     }
 
     Optional<Member> method(String methodName, String descriptor) {
-        return Optional.ofNullable(methods.get(methodName + descriptor));
+        return Optional.ofNullable(member(methodName, descriptor));
     }
 
     Optional<Member> field(String fieldName, String descriptor) {
-        return Optional.ofNullable(fields.get(fieldName + ":" + descriptor));
+        return Optional.ofNullable(member(fieldName, descriptor));
+    }
+
+    /** A member by name and descriptor; a field and a method never share a descriptor ({@code (} starts methods'). */
+    private Member member(String memberName, String descriptor) {
+        Map<String, Member> named = byName.get(memberName);
+        return named == null ? null : named.get(descriptor);
     }
 
     /**

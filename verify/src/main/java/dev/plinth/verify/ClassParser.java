@@ -1,6 +1,7 @@
 package dev.plinth.verify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +75,15 @@ final class ClassParser {
         }
 
         ClassModel model() {
+            Map<String, Map<String, ClassModel.Member>> byName = new HashMap<>();
+            for (Map<String, ClassModel.Member> members : List.of(fields, methods)) {
+                members.values().forEach(m -> byName.computeIfAbsent(m.name(), k -> new HashMap<>())
+                        .put(m.descriptor(), m));
+            }
+            byName.replaceAll((k, v) -> Map.copyOf(v));
             return new ClassModel(name, access, innerAccess, member, superName, interfaces,
                     nestHost == null ? name : nestHost, List.copyOf(annotations), Map.copyOf(fields),
-                    Map.copyOf(methods), List.copyOf(refs));
+                    Map.copyOf(methods), List.copyOf(refs), Map.copyOf(byName));
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.plinth.verify;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class ClassSpace {
     private final int runtimeRelease;
     private Map<String, ClassModel> plugin;
     private final Map<String, String> unparseable = new LinkedHashMap<>();
+    private final Map<String, HostClasses.Found> found = new HashMap<>(); // names recur: ask the loaders once
+    private final Map<ClassModel.Ref, String> declaring = new HashMap<>();
 
     ClassSpace(PluginArchive archive, HostClasses host) {
         this.archive = archive;
@@ -65,8 +68,22 @@ final class ClassSpace {
         return unparseable;
     }
 
+    /** What {@link Linker#declaringClass} found for each call: three checks ask it of every call site. */
+    Map<ClassModel.Ref, String> declaringClasses() {
+        return declaring;
+    }
+
     /** Looks a class up by internal name as the plugin's class loader would. */
     HostClasses.Found find(String internalName) {
+        HostClasses.Found known = found.get(internalName);
+        if (known == null) {
+            known = lookUp(internalName);
+            found.put(internalName, known);
+        }
+        return known;
+    }
+
+    private HostClasses.Found lookUp(String internalName) {
         String binary = internalName.replace('/', '.');
         if (!host.api().isShared(binary)) {
             ClassModel own = pluginClasses().get(internalName);

@@ -90,8 +90,13 @@ public final class HostApi {
 
     /** Whether a class (binary name) lies in a shared package, and so must always come from the host. */
     public boolean isShared(String binaryName) {
-        int dot = binaryName.lastIndexOf('.');
-        return dot > 0 && isSharedPackage(binaryName.substring(0, dot));
+        for (String shared : sharedPackages) { // its package is the shared one or below it: no substring needed
+            if (binaryName.length() > shared.length() + 1 && binaryName.startsWith(shared)
+                    && binaryName.charAt(shared.length()) == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a package is shared, itself or as a subpackage of a shared package. */

@@ -121,6 +121,10 @@ final class Linker {
         if (ref.owner().startsWith("[") || ref.name().equals("<init>")) {
             return ref.owner();
         }
+        return space.declaringClasses().computeIfAbsent(ref, this::lookUpDeclaringClass);
+    }
+
+    private String lookUpDeclaringClass(ClassModel.Ref ref) {
         HostClasses.Found c = space.find(ref.owner());
         if (c.model() == null) {
             return ref.owner();
