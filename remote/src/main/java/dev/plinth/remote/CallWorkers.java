@@ -11,8 +11,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The child's threads for calls. The thread holding the connection's read role runs the call it read itself, so a
- * call from a lone caller costs no thread hand-off; it first hands the role on when more calls are already queued
- * and a processor is free for them. Replies to calls that arrived together leave together, with one write.
+ * call from a lone caller costs no thread hand-off. It first hands the role on when more calls are already queued, a
+ * processor is free for them and recent calls ran long enough (over {@link #HAND_ON_NANOS} on average) to be worth
+ * waking a thread. Replies to calls that arrived together leave together, with one write.
  *
  * <h2>Threading</h2>
  * A call that runs long must not hold up the calls behind it: a standby thread looks every

@@ -3,7 +3,7 @@ package dev.plinth.remote;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Daemon threads for the host side: none of them may keep a host JVM alive. */
+/** Daemon threads, on both sides: none of them may keep a JVM alive. */
 final class Daemons {
     /** Handshake guards and restart back-off; tasks are short and never call plugin code. */
     static final ScheduledExecutorService TIMER =
