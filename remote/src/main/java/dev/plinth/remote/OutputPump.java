@@ -8,6 +8,8 @@ import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 
 /**
@@ -16,6 +18,12 @@ import org.slf4j.Logger;
  */
 final class OutputPump {
     static final int TAIL = 20;
+    /** A log line as slf4j-simple ({@code [main] INFO x}) or logback ({@code 12:00:00.123 [main] INFO x}) writes it. */
+    private static final Pattern LEVELLED =
+            Pattern.compile("(?:[0-9:.,T+Z-]+ )?(?:\\[[^\\]]*] )?(TRACE|DEBUG|INFO|WARN|ERROR)\\b");
+
+    /** The level a line is logged at on the host. */
+    enum Level { TRACE, DEBUG, INFO, WARN, ERROR }
 
     private final Deque<String> tail;
     private final Thread thread;
@@ -26,7 +34,8 @@ final class OutputPump {
     }
 
     /**
-     * Starts copying {@code in}; stderr lines are logged at WARN, stdout lines at INFO. Both pumps of a child share
+     * Starts copying {@code in}; a line that a logger wrote keeps its level ({@link #level}), other stderr lines are
+     * logged at WARN, other stdout lines at INFO. Both pumps of a child share
      * {@code tail}, so it keeps the last lines of both streams in the order they were read, each prefixed with
      * {@code [stdout]} or {@code [stderr]}: the JVM reports a fatal {@code OutOfMemoryError} on stdout.
      */
@@ -47,15 +56,29 @@ final class OutputPump {
                     }
                     tail.addLast((error ? "[stderr] " : "[stdout] ") + line);
                 }
-                if (error) {
-                    log.warn("{}", line);
-                } else {
-                    log.info("{}", line);
+                switch (level(line, error)) {
+                    case TRACE -> log.trace("{}", line);
+                    case DEBUG -> log.debug("{}", line);
+                    case WARN -> log.warn("{}", line);
+                    case ERROR -> log.error("{}", line);
+                    default -> log.info("{}", line);
                 }
             }
         } catch (IOException e) {
             log.debug("output of the child ended: {}", e.toString());
         }
+    }
+
+    /**
+     * The level of a child's output line: its own when a logger in the child wrote it (a child's SLF4J provider
+     * writes INFO lines to stderr too), else WARN for stderr and INFO for stdout.
+     */
+    static Level level(String line, boolean error) {
+        Matcher m = LEVELLED.matcher(line);
+        if (m.lookingAt()) {
+            return Level.valueOf(m.group(1));
+        }
+        return error ? Level.WARN : Level.INFO;
     }
 
     /** Waits up to {@code millis} for the stream to end (the child exited), so the tail is complete. */
