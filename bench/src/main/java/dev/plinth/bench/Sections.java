@@ -176,8 +176,14 @@ final class Sections {
                 .append(mib(r, "metaspaceAfter")).append(" |\n| heap before → after | ").append(mib(r, "heapBefore"))
                 .append(" → ").append(mib(r, "heapAfter")).append(" |\n\n");
         b.append("Metaspace is judged apart from classes: when the loaded-class count ends within a plugin"
-                + " generation of where it started, metaspace growth is not retained generations. Where such growth"
-                + " goes was not investigated here; `jcmd <pid> VM.metaspace` before and after would say.\n\n");
+                + " generation of where it started, metaspace growth is not retained generations. The growth does"
+                + " not scale with the number of reloads: `ReloadChild` run directly on the same two jars (`java"
+                + " -Xms256m -Xmx512m --add-opens java.base/java.lang=ALL-UNNAMED -cp <bench class path>"
+                + " dev.plinth.bench.ReloadChild <jarA> <jarB> <cycles> 10`) grew it by 1.24 MB over 1,000 cycles"
+                + " and by 1.21 MB over 3,000, with 13 and 4 more classes loaded. A rise that does not grow with the"
+                + " reloads is not retained plugin generations (their classes are gone); what the JVM keeps there"
+                + " was not broken down. The ± 1 MiB target is still reported as missed."
+                + "\n\n");
         String leak = r.getOrDefault("firstLeak", "none");
         if (!leak.equals("none")) {
             b.append("The first old generation not proven collected within the 2 s leak check reported: `")
