@@ -91,29 +91,38 @@ final class CallWorkers {
                 continue;
             }
             roleFreeSince.set(0);
+            if ((!ch.hasBufferedFrame() || averageCallNanos > HAND_ON_NANOS) && ch.hasUnsent()) {
+                // about to wait for input, or calls are slow: send the replies queued so far, but without the read
+                // role, so a write blocked by a host that is not reading never stops this side from reading
+                releaseRole();
+                flush();
+                continue;
+            }
             In frame;
             boolean handOn;
             try {
-                if (!ch.hasBufferedFrame() || averageCallNanos > HAND_ON_NANOS) {
-                    flush(); // about to wait for input, or calls are slow: send the replies queued so far
-                }
                 frame = read();
                 handOn = frame != null && ch.hasBufferedFrame() && running.get() + 1 < processors
                         && averageCallNanos > HAND_ON_NANOS;
-                roleFreeSince.set(System.nanoTime());
             } finally {
-                ch.releaseRead();
+                releaseRole();
             }
             if (frame == null) {
                 return;
-            }
-            if (standbyAsleep) {
-                LockSupport.unpark(standby);
             }
             if (handOn) {
                 wakeWorker();
             }
             run(frame);
+        }
+    }
+
+    /** Gives up the read role; from now on the standby watches how long nobody reads. */
+    private void releaseRole() {
+        roleFreeSince.set(System.nanoTime());
+        ch.releaseRead();
+        if (standbyAsleep) {
+            LockSupport.unpark(standby);
         }
     }
 
@@ -127,6 +136,9 @@ final class CallWorkers {
             }
         } catch (IOException e) {
             end(e);
+        } catch (RuntimeException | Error e) { // a malformed frame, or the plugin host failing on shutdown
+            System.err.println("plinth-remote child: cannot serve a frame from the host: " + e);
+            end(new IOException("frame: " + e, e));
         } finally {
             long took = System.nanoTime() - started;
             averageCallNanos += (took - averageCallNanos) / 8; // racy on purpose: a rough recent average

@@ -136,10 +136,14 @@ final class ChildServer {
             reply = Out.frame(Frames.RESULT);
             reply.writeLong(id);
             Codec.write(reply, result);
+            if (reply.size() > Frames.MAX_FRAME) {
+                reply = error(id, new IllegalStateException(what + ": the result encodes to " + reply.size()
+                        + " bytes, more than the " + Frames.MAX_FRAME + " a reply may carry"));
+            }
         } catch (InvocationTargetException e) {
             reply = error(id, e.getCause());
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            reply = error(id, new IllegalStateException(what + ": " + e, e));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError | StackOverflowError e) {
+            reply = error(id, new IllegalStateException(what + ": " + e, e)); // StackOverflowError: a cyclic list
         }
         try {
             send(reply);
@@ -164,10 +168,18 @@ final class ChildServer {
     }
 
     private static Out error(long id, Throwable t) {
-        Out reply = Out.frame(Frames.ERROR);
-        reply.writeLong(id);
-        Throwables.write(reply, t);
-        return reply;
+        try {
+            Out reply = Out.frame(Frames.ERROR);
+            reply.writeLong(id);
+            Throwables.write(reply, t);
+            return reply;
+        } catch (RuntimeException | StackOverflowError e) { // the plugin's exception failed while being written
+            Out reply = Out.frame(Frames.ERROR);
+            reply.writeLong(id);
+            Throwables.write(reply, new IllegalStateException(t.getClass().getName() + " was thrown but could not"
+                    + " be sent: " + e));
+            return reply;
+        }
     }
 
     private void send(Out frame) throws IOException {

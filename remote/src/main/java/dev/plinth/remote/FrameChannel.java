@@ -72,6 +72,11 @@ final class FrameChannel implements AutoCloseable {
         readRole.unlock();
     }
 
+    /** Whether some thread holds the read role now. */
+    boolean readTaken() {
+        return readRole.isLocked();
+    }
+
     /**
      * With the read role: the next frame, or null when {@code deadline} ({@link System#nanoTime}) passed, the
      * thread was interrupted or {@link #wakeReader()} was called before a whole frame arrived. Throws
@@ -101,7 +106,7 @@ final class FrameChannel implements AutoCloseable {
                 continue;
             }
             long wait = deadline == Long.MAX_VALUE ? 0 : deadline - System.nanoTime();
-            if (wait < 0 || Thread.currentThread().isInterrupted()) {
+            if (wait <= 0 && deadline != Long.MAX_VALUE || Thread.currentThread().isInterrupted()) {
                 return null;
             }
             if (await(readable, wait) == 0 && fill() == 0) {
@@ -128,6 +133,11 @@ final class FrameChannel implements AutoCloseable {
         flush();
     }
 
+    /** Whether frames wait to be written and no thread is writing them now. */
+    boolean hasUnsent() {
+        return !outbox.isEmpty() && !writeRole.get();
+    }
+
     /** Queues {@code frame} for the next {@link #flush}, so that several frames leave with one write. */
     void queue(Out frame) {
         outbox.add(frame.toBuffer());
@@ -146,7 +156,7 @@ final class FrameChannel implements AutoCloseable {
 
     private void writeQueued() throws IOException {
         List<ByteBuffer> batch = new ArrayList<>();
-        for (ByteBuffer b = outbox.poll(); b != null && batch.size() < 64; b = outbox.poll()) {
+        for (ByteBuffer b; batch.size() < 64 && (b = outbox.poll()) != null; ) {
             batch.add(b);
         }
         if (batch.isEmpty()) {
@@ -154,9 +164,17 @@ final class FrameChannel implements AutoCloseable {
         }
         ByteBuffer[] all = batch.toArray(ByteBuffer[]::new);
         ByteBuffer last = all[all.length - 1];
-        while (last.hasRemaining()) {
-            if (ch.write(all) == 0 && writable != null) {
-                await(writable, 0); // the peer is not reading; close() ends the wait
+        boolean interrupted = false;
+        try {
+            while (last.hasRemaining()) {
+                if (ch.write(all) == 0 && writable != null) {
+                    interrupted |= Thread.interrupted(); // else the selector returns at once, again and again
+                    await(writable, 0); // the peer is not reading; close() ends the wait
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -33,6 +33,7 @@ final class Link {
     /** One call in flight: completed with its reply, or exceptionally when the link fails. */
     static final class Pending extends CompletableFuture<Reply> {
         private final Thread waiter = Thread.currentThread();
+        private volatile boolean awaiting; // in await: it may take the read role when woken
 
         void deliver(Reply r) {
             complete(r);
@@ -54,7 +55,10 @@ final class Link {
     private final FrameChannel ch;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean broken = new AtomicBoolean();
-    private volatile Consumer<IOException> onBroken = e -> { };
+    private final AtomicBoolean reported = new AtomicBoolean();
+    private volatile IOException brokenBy;
+    private volatile Consumer<IOException> onBroken; // null until watch(): an end met before is reported then
+    private volatile String watcherName;
     private volatile Supplier<? extends Throwable> failure;
     private volatile int soloCalls; // calls in a row that found no other call in flight; racy on purpose
 
@@ -67,14 +71,24 @@ final class Link {
      * meets it, or when {@code process} exits.
      */
     void watch(Process process, String threadName, Consumer<IOException> onBroken) {
+        this.watcherName = threadName;
         this.onBroken = onBroken;
-        Daemons.whenExited(process, threadName + "-watch",
-                () -> broken(new IOException("the child JVM exited"), threadName));
+        Daemons.whenExited(process, threadName + "-watch", () -> broken(new IOException("the child JVM exited")));
+        report();
     }
 
-    private void broken(IOException cause, String threadName) {
+    private void broken(IOException cause) {
         if (broken.compareAndSet(false, true)) {
-            Daemons.start(threadName, () -> onBroken.accept(cause));
+            brokenBy = cause;
+        }
+        report();
+    }
+
+    private void report() {
+        Consumer<IOException> to = onBroken;
+        IOException cause = brokenBy;
+        if (to != null && cause != null && reported.compareAndSet(false, true)) {
+            Daemons.start(watcherName, () -> to.accept(cause));
         }
     }
 
@@ -97,7 +111,7 @@ final class Link {
         try {
             ch.send(frame);
         } catch (IOException e) {
-            broken(e, "plinth-remote-broken"); // failAll, run for it, completes this call too
+            broken(e); // failAll, run for it, completes this call too
         }
         return p;
     }
@@ -108,30 +122,36 @@ final class Link {
      * link failed, throws the {@link java.util.concurrent.CompletionException} of {@link #failAll}'s exception.
      */
     Reply await(long id, Pending p, long deadline) throws TimeoutException, InterruptedException {
-        while (!p.isDone()) {
-            if (!broken.get() && ch.tryRead()) {
-                try {
-                    readUntil(p, deadline);
-                } finally {
-                    ch.releaseRead();
-                    handOver();
+        p.awaiting = true;
+        try {
+            while (!p.isDone()) {
+                if (!broken.get() && ch.tryRead()) {
+                    try {
+                        readUntil(p, deadline);
+                    } finally {
+                        ch.releaseRead();
+                    }
+                } else {
+                    LockSupport.parkNanos(this, deadline - System.nanoTime());
                 }
-            } else if (!p.isDone()) {
-                LockSupport.parkNanos(this, deadline - System.nanoTime());
+                if (p.isDone()) {
+                    break;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    pending.remove(id);
+                    throw new InterruptedException();
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    pending.remove(id);
+                    throw new TimeoutException();
+                }
             }
-            if (p.isDone()) {
-                break;
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                pending.remove(id);
-                throw new InterruptedException();
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                pending.remove(id);
-                throw new TimeoutException();
+            return p.join();
+        } finally {
+            if (!ch.readTaken()) {
+                handOver(); // whoever leaves, reader or woken follower, passes the turn on
             }
         }
-        return p.join();
     }
 
     private void readUntil(Pending mine, long deadline) {
@@ -151,16 +171,17 @@ final class Link {
                 }
             }
         } catch (IOException e) {
-            broken(e, "plinth-remote-broken");
+            broken(e);
         } catch (RuntimeException e) {
-            broken(new IOException("connection: " + e, e), "plinth-remote-broken");
+            broken(new IOException("connection: " + e, e));
         }
     }
 
-    /** After giving up the read role: wakes one caller still waiting, which takes the role if no one has it. */
+    /** With the read role free: wakes one other caller waiting for its reply, which takes the role. */
     private void handOver() {
+        Thread me = Thread.currentThread();
         for (Pending p : pending.values()) {
-            if (!p.isDone()) {
+            if (p.awaiting && !p.isDone() && p.waiter != me) {
                 LockSupport.unpark(p.waiter);
                 return;
             }

@@ -69,6 +69,11 @@ final class Out {
         }
     }
 
+    /** The bytes of the body so far: what a receiver checks against {@link Frames#MAX_FRAME}. */
+    int size() {
+        return size - 4;
+    }
+
     /** The finished frame: the length prefix filled in, ready to write. */
     ByteBuffer toBuffer() {
         int body = size - 4;

@@ -46,6 +46,11 @@ final class RemoteInvoker implements InvocationHandler {
         for (Object arg : a) {
             Codec.write(frame, arg);
         }
+        if (frame.size() > Frames.MAX_FRAME) {
+            throw new IllegalArgumentException("plugin " + supervisor.pluginId + ": " + TypeCheck.signature(method)
+                    + ": the arguments encode to " + frame.size() + " bytes, more than the " + Frames.MAX_FRAME
+                    + " a call may carry");
+        }
         Child child = supervisor.awaitChild();
         Link.Pending reply = child.link.call(id, frame);
         long timeout = supervisor.options().callTimeout().toMillis();

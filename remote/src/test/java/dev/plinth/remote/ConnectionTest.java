@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,8 @@ class ConnectionTest {
             "  case \"slow\": try { Thread.sleep(30_000); } catch (InterruptedException e) { }",
             "                return \"slept\";",
             "  case \"pid\": return Long.toString(ProcessHandle.current().pid());",
+            "  case \"nap\": try { Thread.sleep(300); } catch (InterruptedException e) { }",
+            "               return \"rested\";",
             "  case \"interrupt-self\": Thread.currentThread().interrupt(); return \"interrupted\";",
             "  case \"interrupt-later\": {",
             "    new Thread(() -> {",
@@ -90,6 +93,58 @@ class ConnectionTest {
         assertThat(filter.apply("after")).isEqualTo("ok after");
         assertThat(Long.parseLong(filter.apply("pid"))).isEqualTo(pid);
         assertThat(events).isEmpty(); // no crash, no restart
+    }
+
+    @Test
+    void whenTheReadingCallerIsInterruptedAWaitingCallerTakesOverReading() throws Exception {
+        launch();
+        CompletableFuture<String> reader = new CompletableFuture<>();
+        Thread first = new Thread(() -> {
+            try {
+                reader.complete(filter.apply("slow"));
+            } catch (RuntimeException e) {
+                reader.complete(e.getMessage());
+            }
+        }, "first-caller");
+        first.start();
+        assertThat(RemoteFixtures.eventually(10, () -> plugin.callsInFlight() == 1)).isTrue();
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> filter.apply("nap"), OWN_THREAD);
+        assertThat(RemoteFixtures.eventually(10, () -> plugin.callsInFlight() == 2)).isTrue();
+
+        first.interrupt(); // it was reading; the second caller's reply comes 300 ms later and must be read
+
+        assertThat(reader.get(10, TimeUnit.SECONDS)).endsWith("interrupted while waiting for the reply");
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("rested");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aHundredCallersAtOnceAllGetTheirReplies() throws Exception {
+        launch();
+        int callers = 100;
+        CyclicBarrier together = new CyclicBarrier(callers);
+        List<CompletableFuture<Integer>> results = new CopyOnWriteArrayList<>();
+        for (int t = 0; t < callers; t++) {
+            int caller = t;
+            results.add(CompletableFuture.supplyAsync(() -> {
+                int right = 0;
+                for (int i = 0; i < 20; i++) {
+                    try {
+                        together.await(10, TimeUnit.SECONDS); // every round, all calls leave together
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    if (filter.apply(caller + ":" + i).equals("ok " + caller + ":" + i)) {
+                        right++;
+                    }
+                }
+                return right;
+            }, OWN_THREAD));
+        }
+        for (CompletableFuture<Integer> r : results) {
+            assertThat(r.get(60, TimeUnit.SECONDS)).isEqualTo(20);
+        }
+        assertThat(events).isEmpty();
     }
 
     @Test

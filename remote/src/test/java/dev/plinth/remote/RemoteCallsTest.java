@@ -43,8 +43,10 @@ class RemoteCallsTest {
             "public Point point(Point v) { return new Point(v.y(), v.x(), v.label() + \"!\"); }",
             "public Money money(Money v) { return new Money(v.getCents() * 2, v.getCurrency()); }",
             "public Tag tag(Tag v) { return Tag.of(v.name().toUpperCase()); }",
-            "public List<Point> points(List<Point> v) { List<Point> r = new ArrayList<>(v); "
-                    + "Collections.reverse(r); return r; }",
+            "@SuppressWarnings({\"unchecked\", \"rawtypes\"})",
+            "public List<Point> points(List<Point> v) {",
+            "  if (v.size() == 1 && \"cycle\".equals(v.get(0).label())) { List r = new ArrayList(); r.add(r); return r; }",
+            "  List<Point> r = new ArrayList<>(v); Collections.reverse(r); return r; }",
             "public Set<Color> colors(Set<Color> v) { return v; }",
             "public Map<String, List<Integer>> map(Map<String, List<Integer>> v) { return v; }",
             "public Optional<Money> maybe(Optional<Money> v) { return v; }",
@@ -178,6 +180,18 @@ class RemoteCallsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aResultThatCannotBeEncodedFailsOnlyItsCall() {
+        assertThatThrownBy(() -> echo.points(List.of(new Point(0, 0, "cycle"))))
+                .isInstanceOfSatisfying(RemotePluginException.class, e -> {
+                    assertThat(e.remoteClassName()).isEqualTo("java.lang.IllegalStateException");
+                    assertThat(e.remoteMessage()).isEqualTo("com.acme.api.Echo.points(Ljava/util/List;):"
+                            + " java.lang.StackOverflowError");
+                });
+        assertThat(echo.i(1)).isEqualTo(2); // same child, still serving
+        assertThat(plugin.state()).isEqualTo(RemoteState.RUNNING);
     }
 
     @Test
