@@ -82,7 +82,7 @@ final class Child {
     void stop(Duration grace) {
         retiring = true;
         try {
-            link.send(Out.frame(Frames.SHUTDOWN));
+            link.send(Out.frame(Frames.SHUTDOWN), System.nanoTime() + grace.toNanos());
         } catch (IOException e) {
             // already gone; awaitExit confirms it
         }

@@ -129,8 +129,16 @@ final class FrameChannel implements AutoCloseable {
 
     /** Queues {@code frame} and writes it, or leaves it to the sender writing now; frames keep their order. */
     void send(Out frame) throws IOException {
+        send(frame, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #send(Out)}, giving up at {@code deadline} ({@link System#nanoTime}) with {@link WriteTimeoutException}
+     * when the peer has stopped reading; the connection is then unusable, as a frame may be half written.
+     */
+    void send(Out frame, long deadline) throws IOException {
         queue(frame);
-        flush();
+        flush(deadline);
     }
 
     /** Whether frames wait to be written and no thread is writing them now. */
@@ -145,16 +153,20 @@ final class FrameChannel implements AutoCloseable {
 
     /** Writes every queued frame, or leaves them to the sender writing now. */
     void flush() throws IOException {
+        flush(Long.MAX_VALUE);
+    }
+
+    private void flush(long deadline) throws IOException {
         while (!outbox.isEmpty() && writeRole.compareAndSet(false, true)) {
             try {
-                writeQueued();
+                writeQueued(deadline);
             } finally {
                 writeRole.set(false);
             }
         }
     }
 
-    private void writeQueued() throws IOException {
+    private void writeQueued(long deadline) throws IOException {
         List<ByteBuffer> batch = new ArrayList<>();
         for (ByteBuffer b; batch.size() < 64 && (b = outbox.poll()) != null; ) {
             batch.add(b);
@@ -169,7 +181,11 @@ final class FrameChannel implements AutoCloseable {
             while (last.hasRemaining()) {
                 if (ch.write(all) == 0 && writable != null) {
                     interrupted |= Thread.interrupted(); // else the selector returns at once, again and again
-                    await(writable, 0); // the peer is not reading; close() ends the wait
+                    long left = deadline == Long.MAX_VALUE ? 0 : deadline - System.nanoTime();
+                    if (deadline != Long.MAX_VALUE && left <= 0) {
+                        throw new WriteTimeoutException();
+                    }
+                    await(writable, left); // the peer is not reading; close() ends the wait
                 }
             }
         } finally {
@@ -270,6 +286,15 @@ final class FrameChannel implements AutoCloseable {
             return ready;
         } catch (ClosedSelectorException e) {
             throw new ClosedChannelException();
+        }
+    }
+
+    /** The peer stopped reading and a write ran past its deadline. */
+    static final class WriteTimeoutException extends java.io.InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+
+        WriteTimeoutException() {
+            super("write: the peer has not read for the whole call time-out");
         }
     }
 }

@@ -97,8 +97,12 @@ final class Link {
         return IDS.incrementAndGet();
     }
 
-    /** Sends a call frame whose id is {@code id}; {@link #await} then waits for its reply. */
-    Pending call(long id, Out frame) {
+    /**
+     * Sends a call frame whose id is {@code id}; {@link #await} then waits for its reply. Throws
+     * {@link TimeoutException} when the child stopped reading and the frame could not be written by
+     * {@code deadline} ({@link System#nanoTime}).
+     */
+    Pending call(long id, Out frame, long deadline) throws TimeoutException {
         Pending p = new Pending();
         pending.put(id, p);
         soloCalls = pending.size() == 1 ? soloCalls + 1 : 0;
@@ -109,7 +113,10 @@ final class Link {
             return p;
         }
         try {
-            ch.send(frame);
+            ch.send(frame, deadline);
+        } catch (FrameChannel.WriteTimeoutException e) {
+            pending.remove(id);
+            throw new TimeoutException(e.getMessage());
         } catch (IOException e) {
             broken(e); // failAll, run for it, completes this call too
         }
@@ -188,8 +195,9 @@ final class Link {
         }
     }
 
-    void send(Out frame) throws IOException {
-        ch.send(frame);
+    /** Sends a frame that has no reply, giving up at {@code deadline} ({@link System#nanoTime}). */
+    void send(Out frame, long deadline) throws IOException {
+        ch.send(frame, deadline);
     }
 
     /** The calls in flight now. */

@@ -52,11 +52,11 @@ final class RemoteInvoker implements InvocationHandler {
                     + " a call may carry");
         }
         Child child = supervisor.awaitChild();
-        Link.Pending reply = child.link.call(id, frame);
         long timeout = supervisor.options().callTimeout().toMillis();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
         Link.Reply r;
         try {
-            r = child.link.await(id, reply, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout));
+            r = child.link.await(id, child.link.call(id, frame, deadline), deadline);
         } catch (TimeoutException e) {
             String what = TypeCheck.signature(method) + " after " + timeout + " ms";
             supervisor.timedOut(child, what);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.api.Filter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,8 +57,11 @@ class ConnectionTest {
     }
 
     private void launch() {
-        plugin = RemotePlugin.launch(RemoteFixtures.options(jar).callTimeout(java.time.Duration.ofSeconds(60))
-                .build());
+        launch(Duration.ofSeconds(60));
+    }
+
+    private void launch(Duration callTimeout) {
+        plugin = RemotePlugin.launch(RemoteFixtures.options(jar).callTimeout(callTimeout).build());
         plugin.addListener(events::add);
         filter = plugin.extensions(Filter.class).get(0);
     }
@@ -116,6 +120,29 @@ class ConnectionTest {
         assertThat(reader.get(10, TimeUnit.SECONDS)).endsWith("interrupted while waiting for the reply");
         assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("rested");
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aCallWhoseArgumentTheStoppedChildNeverReadsTimesOutAndTheChildRestarts() throws Exception {
+        launch(Duration.ofSeconds(3));
+        long pid = plugin.pid().orElseThrow();
+        assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor()).isZero();
+        String big = "x".repeat(8 << 20); // far more than the socket buffers hold: the write itself must wait
+
+        CompletableFuture<Throwable> call = CompletableFuture.supplyAsync(() -> {
+            try {
+                filter.apply(big);
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }, OWN_THREAD);
+
+        assertThat(call.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(RemoteFaultException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("plugin conn: com.acme.api.Filter.apply(java.lang.String):"
+                        + " timed out after 3000 ms; its child JVM (pid " + pid + ") was killed and restarts"));
+        assertThat(filter.apply("after")).isEqualTo("ok after");
+        assertThat(plugin.pid()).isPresent().isNotEqualTo(pid);
     }
 
     @Test
