@@ -127,14 +127,10 @@ final class FrameChannel implements AutoCloseable {
         }
     }
 
-    /** Queues {@code frame} and writes it, or leaves it to the sender writing now; frames keep their order. */
-    void send(Out frame) throws IOException {
-        send(frame, Long.MAX_VALUE);
-    }
-
     /**
-     * {@link #send(Out)}, giving up at {@code deadline} ({@link System#nanoTime}) with {@link WriteTimeoutException}
-     * when the peer has stopped reading; the connection is then unusable, as a frame may be half written.
+     * Queues {@code frame} and writes it, or leaves it to the sender writing now; frames keep their order. Gives up
+     * at {@code deadline} ({@link System#nanoTime}) with {@link WriteTimeoutException} when the peer has stopped
+     * reading; the connection is then unusable, as a frame may be half written.
      */
     void send(Out frame, long deadline) throws IOException {
         queue(frame);
@@ -198,26 +194,10 @@ final class FrameChannel implements AutoCloseable {
     /** Closes the connection and wakes every thread waiting on it; idempotent. */
     @Override
     public void close() {
-        try {
-            ch.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
-        closeQuietly(readable);
-        closeQuietly(writable); // deregisters the channel, which closes its socket
-    }
-
-    boolean isOpen() {
-        return ch.isOpen();
-    }
-
-    private static void closeQuietly(Selector s) {
-        try {
-            if (s != null) {
-                s.close();
-            }
-        } catch (IOException e) {
-            // nothing left to release
+        Link.closeQuietly(ch);
+        if (readable != null) {
+            Link.closeQuietly(readable);
+            Link.closeQuietly(writable); // deregisters the channel, which closes its socket
         }
     }
 
