@@ -93,10 +93,13 @@ class CallPathTest {
             assertThat(readersReady.await(10, TimeUnit.SECONDS)).isTrue();
             Thread starter = new Thread(host::start);
             starter.start();
-            // the quick plugin is served while the slow one is still in start()
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (sawQuick.get() == 0 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+            // the quick plugin is served while the slow one is still in start() (it waits there for its latch);
+            // poll for both, parking between looks: spinning here starves the starter on a 2-core machine
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while ((host.plugin("slow").map(PluginInfo::state).orElse(null) != PluginState.STARTING
+                    || sawQuick.get() == 0)
+                    && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
             assertThat(sawQuick.get()).as("quick plugin served during start()").isPositive();
             assertThat(host.plugin("slow").orElseThrow().state()).isEqualTo(PluginState.STARTING);
