@@ -7,7 +7,8 @@ import java.util.TreeMap;
 /**
  * {@code bundled-host-api}: classes of a shared package inside the plugin jar. Plinth never defines them (the host's
  * copy always wins, so there is no "Filter cannot be cast to Filter"), but the copy means the jar was shaded or
- * assembled wrongly and may have been compiled against another API version. One finding per package.
+ * assembled wrongly and may have been compiled against another API version. One finding per package, naming every
+ * bundled class.
  */
 final class BundledHostApiCheck implements Check {
     @Override
@@ -20,10 +21,10 @@ final class BundledHostApiCheck implements Check {
                 .add(name));
         byPackage.forEach((pkg, names) -> {
             String first = names.get(0);
-            String more = names.size() == 1 ? "" : " and " + (names.size() - 1) + " more";
+            String all = names.size() == 1 ? first : names.size() + " classes: " + String.join(", ", names);
             findings.add(Finding.warning(FindingCode.BUNDLED_HOST_API, archive.descriptor().id(),
                     Location.type(archive.path(), first),
-                    archive.path().getFileName() + ": bundles host API package " + pkg + " (" + first + more
+                    archive.path().getFileName() + ": bundles host API package " + pkg + " (" + all
                             + "); the host's classes are used instead",
                     "mark the host API dependency as provided (Maven) or compileOnly (Gradle) and exclude it from"
                             + " shading"));

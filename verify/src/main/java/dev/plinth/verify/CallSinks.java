@@ -13,13 +13,13 @@ final class CallSinks {
     private static final String INIT = "<init>";
     private static final String NETWORK = "does network I/O";
     private static final String FILE = "does file I/O";
+    private static final String URL = "opens a URL (network or file I/O)";
 
     private static final Map<String, Map<String, String>> BLOCKING = Map.ofEntries(
             Map.entry("java/net/Socket", Map.of(INIT, NETWORK, "connect", NETWORK)),
             Map.entry("java/net/ServerSocket", Map.of(INIT, NETWORK, "bind", NETWORK, "accept", NETWORK)),
             Map.entry("java/net/DatagramSocket", Map.of(INIT, NETWORK)),
-            Map.entry("java/net/URL", Map.of("openConnection", NETWORK, "openStream", NETWORK,
-                    "getContent", NETWORK)),
+            Map.entry("java/net/URL", Map.of("openConnection", URL, "openStream", URL, "getContent", URL)),
             Map.entry("java/net/URLConnection", Map.of("connect", NETWORK, "getInputStream", NETWORK,
                     "getOutputStream", NETWORK)),
             Map.entry("java/net/InetAddress", Map.of("getByName", NETWORK, "getAllByName", NETWORK,

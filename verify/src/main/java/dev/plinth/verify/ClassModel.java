@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param methods     methods by {@code name+descriptor}
  * @param refs        symbolic references made by the class header and by each method's code, in order
  * @param byName      the same fields and methods by name, then descriptor: looked up without building a key
+ * @param code        the references of each method's code, by {@code name+descriptor}
+ * @param nativeLoads calls that load a native library ({@code System.loadLibrary} and the like)
  */
 record ClassModel(String name, int access, int innerAccess, boolean member, String superName, List<String> interfaces,
                   String nestHost, List<String> annotations, Map<String, Member> fields, Map<String, Member> methods,
-                  List<Ref> refs, Map<String, Map<String, Member>> byName) {
+                  List<Ref> refs, Map<String, Map<String, Member>> byName, Map<String, List<Ref>> code,
+                  List<NativeLoad> nativeLoads) {
     static final int PUBLIC = 0x0001;
     static final int PRIVATE = 0x0002;
     static final int PROTECTED = 0x0004;
@@ -89,6 +92,21 @@ record ClassModel(String name, int access, int innerAccess, boolean member, Stri
         boolean is(int flag) {
             return (access & flag) != 0;
         }
+    }
+
+    /** The references one method's code makes; empty for an abstract or native method, or an unknown one. */
+    List<Ref> codeOf(String nameAndDescriptor) {
+        return code.getOrDefault(nameAndDescriptor, List.of());
+    }
+
+    /**
+     * A call that loads a native library.
+     *
+     * @param from    the calling method as {@code name+descriptor}
+     * @param call    the called method, e.g. {@code System.loadLibrary(String)}
+     * @param library the library name when the code passes a constant, else null
+     */
+    record NativeLoad(String from, String call, String library) {
     }
 
     /** What kind of symbolic reference. */

@@ -5,16 +5,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ConstantDynamic;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
 /**
  * Turns class-file bytes into a {@link ClassModel}; the only place that knows ASM, so the checks can move to the
@@ -24,12 +19,6 @@ import org.objectweb.asm.Type;
  * Malformed or too-new class files throw {@link IllegalArgumentException} with the reason.
  */
 final class ClassParser {
-    /** Catch types under which a failed link is expected and handled: the reference is then only a warning. */
-    private static final Set<String> LINKAGE_CATCHES = Set.of("java/lang/Throwable", "java/lang/Error",
-            "java/lang/LinkageError", "java/lang/NoClassDefFoundError", "java/lang/NoSuchMethodError",
-            "java/lang/NoSuchFieldError", "java/lang/IncompatibleClassChangeError", "java/lang/AbstractMethodError",
-            "java/lang/IllegalAccessError");
-
     private ClassParser() {
     }
 
@@ -60,6 +49,8 @@ final class ClassParser {
         private final Map<String, ClassModel.Member> fields = new LinkedHashMap<>();
         private final Map<String, ClassModel.Member> methods = new LinkedHashMap<>();
         private final List<ClassModel.Ref> refs = new ArrayList<>();
+        private final Map<String, List<ClassModel.Ref>> codeRefs = new HashMap<>();
+        private final List<ClassModel.NativeLoad> nativeLoads = new ArrayList<>();
         private final List<String> annotations = new ArrayList<>();
         private String name;
         private int access;
@@ -83,7 +74,8 @@ final class ClassParser {
             byName.replaceAll((k, v) -> Map.copyOf(v));
             return new ClassModel(name, access, innerAccess, member, superName, interfaces,
                     nestHost == null ? name : nestHost, List.copyOf(annotations), Map.copyOf(fields),
-                    Map.copyOf(methods), List.copyOf(refs), Map.copyOf(byName));
+                    Map.copyOf(methods), List.copyOf(refs), Map.copyOf(byName), Map.copyOf(codeRefs),
+                    List.copyOf(nativeLoads));
         }
 
         @Override
@@ -135,172 +127,7 @@ final class ClassParser {
                                          String[] exceptions) {
             DescriptorSyntax.requireMethod(descriptor);
             methods.put(methodName + descriptor, new ClassModel.Member(name, methodName, descriptor, acc));
-            return code ? new CodeCollector(methodName + descriptor, refs) : null;
-        }
-    }
-
-    /** Records the references of one method's code and which of them a linkage-error handler guards. */
-    private static final class CodeCollector extends MethodVisitor {
-        private final String method;
-        private final List<ClassModel.Ref> out;
-        private final List<ClassModel.Ref> refs = new ArrayList<>();
-        private final List<Integer> positions = new ArrayList<>();
-        private final Map<Label, Integer> labels = new java.util.HashMap<>();
-        private final List<Label[]> guards = new ArrayList<>();
-        private int index;
-
-        CodeCollector(String method, List<ClassModel.Ref> out) {
-            super(Opcodes.ASM9);
-            this.method = method;
-            this.out = out;
-        }
-
-        private void add(ClassModel.Kind kind, String owner, String memberName, String descriptor, int opcode,
-                         boolean itf) {
-            if (kind == ClassModel.Kind.METHOD) {
-                DescriptorSyntax.requireMethod(descriptor);
-            } else if (kind == ClassModel.Kind.FIELD_GET || kind == ClassModel.Kind.FIELD_PUT) {
-                DescriptorSyntax.requireField(descriptor);
-            }
-            refs.add(new ClassModel.Ref(kind, owner, memberName, descriptor, opcode, itf, method, false));
-            positions.add(index);
-        }
-
-        @Override
-        public void visitLabel(Label label) {
-            labels.put(label, index);
-        }
-
-        @Override
-        public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-            if (type != null) {
-                add(ClassModel.Kind.CLASS, type, null, null, ClassModel.Ref.CONSTANT, false);
-                if (LINKAGE_CATCHES.contains(type)) {
-                    guards.add(new Label[] {start, end});
-                }
-            }
-        }
-
-        @Override
-        public void visitTypeInsn(int opcode, String type) {
-            add(opcode == Opcodes.NEW ? ClassModel.Kind.NEW : ClassModel.Kind.CLASS, type, null, null, opcode, false);
-            index++;
-        }
-
-        @Override
-        public void visitFieldInsn(int opcode, String owner, String fieldName, String descriptor) {
-            boolean get = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC;
-            add(get ? ClassModel.Kind.FIELD_GET : ClassModel.Kind.FIELD_PUT, owner, fieldName, descriptor, opcode,
-                    false);
-            index++;
-        }
-
-        @Override
-        public void visitMethodInsn(int opcode, String owner, String methodName, String descriptor, boolean itf) {
-            add(ClassModel.Kind.METHOD, owner, methodName, descriptor, opcode, itf);
-            index++;
-        }
-
-        @Override
-        public void visitInvokeDynamicInsn(String indyName, String descriptor, Handle bsm, Object... args) {
-            handle(bsm);
-            for (Object arg : args) {
-                constant(arg);
-            }
-            index++;
-        }
-
-        @Override
-        public void visitLdcInsn(Object value) {
-            constant(value);
-            index++;
-        }
-
-        @Override
-        public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
-            add(ClassModel.Kind.CLASS, descriptor, null, null, Opcodes.MULTIANEWARRAY, false);
-            index++;
-        }
-
-        @Override
-        public void visitInsn(int opcode) {
-            index++;
-        }
-
-        @Override
-        public void visitIntInsn(int opcode, int operand) {
-            index++;
-        }
-
-        @Override
-        public void visitVarInsn(int opcode, int varIndex) {
-            index++;
-        }
-
-        @Override
-        public void visitJumpInsn(int opcode, Label label) {
-            index++;
-        }
-
-        @Override
-        public void visitIincInsn(int varIndex, int increment) {
-            index++;
-        }
-
-        @Override
-        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... targets) {
-            index++;
-        }
-
-        @Override
-        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] targets) {
-            index++;
-        }
-
-        private void constant(Object value) {
-            if (value instanceof Type type && (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY)) {
-                add(ClassModel.Kind.CLASS, type.getInternalName(), null, null, ClassModel.Ref.CONSTANT, false);
-            } else if (value instanceof Handle handle) {
-                handle(handle);
-            } else if (value instanceof ConstantDynamic condy) {
-                handle(condy.getBootstrapMethod());
-                for (int i = 0; i < condy.getBootstrapMethodArgumentCount(); i++) {
-                    constant(condy.getBootstrapMethodArgument(i));
-                }
-            }
-        }
-
-        private void handle(Handle h) {
-            switch (h.getTag()) {
-                case Opcodes.H_GETFIELD -> add(ClassModel.Kind.FIELD_GET, h.getOwner(), h.getName(), h.getDesc(),
-                        Opcodes.GETFIELD, false);
-                case Opcodes.H_GETSTATIC -> add(ClassModel.Kind.FIELD_GET, h.getOwner(), h.getName(), h.getDesc(),
-                        Opcodes.GETSTATIC, false);
-                case Opcodes.H_PUTFIELD -> add(ClassModel.Kind.FIELD_PUT, h.getOwner(), h.getName(), h.getDesc(),
-                        Opcodes.PUTFIELD, false);
-                case Opcodes.H_PUTSTATIC -> add(ClassModel.Kind.FIELD_PUT, h.getOwner(), h.getName(), h.getDesc(),
-                        Opcodes.PUTSTATIC, false);
-                case Opcodes.H_INVOKESTATIC -> add(ClassModel.Kind.METHOD, h.getOwner(), h.getName(), h.getDesc(),
-                        Opcodes.INVOKESTATIC, h.isInterface());
-                case Opcodes.H_INVOKESPECIAL, Opcodes.H_NEWINVOKESPECIAL -> add(ClassModel.Kind.METHOD,
-                        h.getOwner(), h.getName(), h.getDesc(), Opcodes.INVOKESPECIAL, h.isInterface());
-                case Opcodes.H_INVOKEINTERFACE -> add(ClassModel.Kind.METHOD, h.getOwner(), h.getName(),
-                        h.getDesc(), Opcodes.INVOKEINTERFACE, true);
-                default -> add(ClassModel.Kind.METHOD, h.getOwner(), h.getName(), h.getDesc(),
-                        Opcodes.INVOKEVIRTUAL, h.isInterface());
-            }
-        }
-
-        @Override
-        public void visitEnd() {
-            for (int i = 0; i < refs.size(); i++) {
-                ClassModel.Ref r = refs.get(i);
-                int at = positions.get(i);
-                boolean guarded = guards.stream().anyMatch(g -> labels.getOrDefault(g[0], -1) <= at
-                        && at < labels.getOrDefault(g[1], -1));
-                out.add(guarded ? new ClassModel.Ref(r.kind(), r.owner(), r.name(), r.descriptor(), r.opcode(),
-                        r.isInterface(), r.from(), true) : r);
-            }
+            return code ? new CodeCollector(methodName + descriptor, refs, codeRefs, nativeLoads) : null;
         }
     }
 }

@@ -26,7 +26,9 @@ final class ClassSpace {
     private Map<String, ClassModel> plugin;
     private final Map<String, String> unparseable = new LinkedHashMap<>();
     private final Map<String, HostClasses.Found> found = new HashMap<>(); // names recur: ask the loaders once
-    private final Map<ClassModel.Ref, String> declaring = new HashMap<>();
+    private final Map<ClassModel.Ref, ClassModel.Member> targets = new HashMap<>();
+    private Reachability reachability;
+    private java.util.Set<String> pluginPackages;
 
     ClassSpace(PluginArchive archive, HostClasses host) {
         this.archive = archive;
@@ -68,9 +70,34 @@ final class ClassSpace {
         return unparseable;
     }
 
-    /** What {@link Linker#declaringClass} found for each call: three checks ask it of every call site. */
-    Map<ClassModel.Ref, String> declaringClasses() {
-        return declaring;
+    /** What {@link Linker#target} found for each call: several checks ask it of every call site. */
+    Map<ClassModel.Ref, ClassModel.Member> targets() {
+        return targets;
+    }
+
+    /** What the plugin's entry points reach, computed once for every check. */
+    Reachability reachability() {
+        if (reachability == null) {
+            reachability = Reachability.of(this);
+        }
+        return reachability;
+    }
+
+    /**
+     * Whether the plugin or the host has any class in a package (internal name): a class missing from a package
+     * that exists is a version skew, a class of a package that exists nowhere an absent (often optional) library.
+     */
+    boolean hasPackage(String internalPackage) {
+        if (pluginPackages == null) {
+            pluginPackages = new java.util.HashSet<>();
+            for (String binary : archive.classes().keySet()) {
+                int dot = binary.lastIndexOf('.');
+                if (dot > 0) {
+                    pluginPackages.add(binary.substring(0, dot).replace('.', '/'));
+                }
+            }
+        }
+        return pluginPackages.contains(internalPackage) || host.hasPackage(internalPackage);
     }
 
     /** Looks a class up by internal name as the plugin's class loader would. */

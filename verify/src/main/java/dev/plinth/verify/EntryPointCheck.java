@@ -84,9 +84,12 @@ final class EntryPointCheck implements Check {
                     "list a concrete class that implements " + entry.service() + line);
         }
         if (!isSubtype(classes, c.name(), service)) {
-            return error(classes, location, subject + " does not implement " + entry.service(),
-                    "implement " + entry.service() + " in " + provider
-                            + ", or list it in the services file of the interface it implements" + line);
+            Optional<String> other = sharedInterface(classes, c);
+            return error(classes, location, subject + " does not implement " + entry.service()
+                    + other.map(i -> " (it implements " + i + ")").orElse(""), other.map(i -> "move the line to"
+                    + " META-INF/services/" + i + ", or implement " + entry.service() + " in " + provider + line)
+                    .orElse("implement " + entry.service() + " in " + provider
+                            + ", or list it in the services file of the interface it implements" + line));
         }
         boolean constructor = c.method("<init>", "()V").filter(m -> m.is(ClassModel.PUBLIC)).isPresent();
         return constructor ? Optional.empty() : error(classes, location.member("<init>()V"),

@@ -33,6 +33,7 @@ public final class HostApi {
     private final ClassLoader resources;
     private final List<Path> classpath;
     private final boolean enumerable;
+    private volatile Set<String> classpathPackages;
 
     private HostApi(Collection<String> sharedPackages, ClassLoader resources, List<Path> classpath,
                     boolean enumerable) {
@@ -108,6 +109,26 @@ public final class HostApi {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the host's class path has a package (internal name): a directory entry for it, or, for a host
+     * built from a class path, any class file in it.
+     */
+    boolean hasPackage(String internalPackage) {
+        if (enumerable) {
+            return packages().contains(internalPackage);
+        }
+        return resources.getResource(internalPackage + "/") != null;
+    }
+
+    private Set<String> packages() {
+        Set<String> listed = classpathPackages;
+        if (listed == null) {
+            listed = ClassPathPackages.of(classpath);
+            classpathPackages = listed;
+        }
+        return listed;
     }
 
     /** The class file the host resolves for a binary name (its API, its libraries, the JDK), if any. */

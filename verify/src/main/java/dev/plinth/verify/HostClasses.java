@@ -15,6 +15,7 @@ final class HostClasses {
     private final HostApi api;
     private final Map<String, Found> cache = new ConcurrentHashMap<>();
     private final Map<String, Boolean> jdk = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> packages = new ConcurrentHashMap<>();
 
     HostClasses(HostApi api) {
         this.api = api;
@@ -41,10 +42,26 @@ final class HostClasses {
                 n -> ClassLoader.getPlatformClassLoader().getResource(n + ".class") != null);
     }
 
+    /**
+     * Whether the host has a package (internal name, {@code org/slf4j}): the JDK has it, the host's class path
+     * lists it, or a class of it was found here.
+     */
+    boolean hasPackage(String internalPackage) {
+        return packages.computeIfAbsent(internalPackage, p -> JDK_PACKAGES.contains(p) || api.hasPackage(p));
+    }
+
+    private static final java.util.Set<String> JDK_PACKAGES = ModuleLayer.boot().modules().stream()
+            .flatMap(m -> m.getPackages().stream()).map(p -> p.replace('.', '/'))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private Found load(String internalName) {
         Optional<byte[]> bytes = api.classFile(internalName.replace('/', '.'));
         if (bytes.isEmpty()) {
             return Found.MISSING;
+        }
+        int slash = internalName.lastIndexOf('/');
+        if (slash > 0) {
+            packages.put(internalName.substring(0, slash), Boolean.TRUE);
         }
         try {
             return new Found(ClassParser.header(bytes.get()), Origin.HOST, null);

@@ -16,8 +16,8 @@ import java.util.TreeMap;
  *   <li>In the JDK: a warning; the JDK's copy always wins, so the plugin's copy is dead weight or, worse, the
  *       version the plugin was tested with is not the one it gets.</li>
  *   <li>On the host's class path (its libraries): plugin-first loading means the plugin's copy is used, which is
- *       how a plugin keeps its own library version. A warning when the bytes differ (two versions are live in one
- *       JVM; objects of one cannot be passed to the other), an info when they are identical.</li>
+ *       how a plugin keeps its own library version — by design, so an info, whether the bytes differ (two
+ *       versions are live in one JVM; objects of one cannot be passed to the other) or are identical.</li>
  * </ul>
  * Shared packages are left to {@code bundled-host-api}. The same class in two plugins is not reported at all: each
  * plugin has its own class loader, so both copies work.
@@ -71,7 +71,7 @@ final class HostShadowCheck implements Check {
                     "nothing to do; to make the jar smaller, drop the copies and use the host's");
         }
         String diff = differing.get(0);
-        return Finding.warning(FindingCode.DUPLICATE_CLASS, plugin, Location.type(archive.path(), diff),
+        return Finding.info(FindingCode.DUPLICATE_CLASS, plugin, Location.type(archive.path(), diff),
                 pkg + ": " + count + " also on the host class path, " + differing.size() + " with different bytes ("
                         + diff + "); the plugin's copies are used (plugin-first), so two versions are live",
                 "fine if the plugin needs its own version; do not pass " + pkg

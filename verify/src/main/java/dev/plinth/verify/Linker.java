@@ -19,6 +19,8 @@ final class Linker {
             "java/lang/invoke/VarHandle");
     private static final String POLYMORPHIC_DESCRIPTOR = "([Ljava/lang/Object;)Ljava/lang/Object;";
 
+    private static final ClassModel.Member NO_TARGET = new ClassModel.Member("", "", "", 0);
+
     private final ClassSpace space;
 
     Linker(ClassSpace space) {
@@ -121,16 +123,27 @@ final class Linker {
         if (ref.owner().startsWith("[") || ref.name().equals("<init>")) {
             return ref.owner();
         }
-        return space.declaringClasses().computeIfAbsent(ref, this::lookUpDeclaringClass);
+        ClassModel.Member m = target(ref);
+        return m == null ? ref.owner() : m.owner();
     }
 
-    private String lookUpDeclaringClass(ClassModel.Ref ref) {
+    /** The method a call resolves to, as its declaring class has it; null when it does not resolve. */
+    ClassModel.Member target(ClassModel.Ref ref) {
+        ClassModel.Member m = space.targets().computeIfAbsent(ref, this::lookUpTarget);
+        return m == NO_TARGET ? null : m;
+    }
+
+    private ClassModel.Member lookUpTarget(ClassModel.Ref ref) {
+        if (ref.owner().startsWith("[")) {
+            return NO_TARGET;
+        }
         HostClasses.Found c = space.find(ref.owner());
         if (c.model() == null) {
-            return ref.owner();
+            return NO_TARGET;
         }
-        ClassModel.Member m = lookupMethod(c, ref.name(), ref.descriptor(), new Walk());
-        return m == null ? ref.owner() : m.owner();
+        ClassModel.Member m = ref.name().equals("<init>") ? c.model().method(ref.name(), ref.descriptor())
+                .orElse(null) : lookupMethod(c, ref.name(), ref.descriptor(), new Walk());
+        return m == null ? NO_TARGET : m;
     }
 
     private ClassModel.Member lookupMethod(HostClasses.Found c, String name, String descriptor, Walk walk) {

@@ -56,7 +56,7 @@ final class MissingImplementationCheck implements Check {
     }
 
     private static Finding finding(ClassSpace classes, ClassModel c, ClassModel.Member m) {
-        String missing = Names.binary(m.owner()) + "." + m.name() + m.descriptor();
+        String missing = Names.method(m.owner(), m.name(), m.descriptor());
         return Finding.error(FindingCode.API_MISMATCH, classes.archive().descriptor().id(),
                 Location.type(classes.archive().path(), c.binaryName()).member(m.name() + m.descriptor()),
                 c.binaryName() + ": does not implement " + missing

@@ -40,6 +40,13 @@ final class Names {
                 : binary(owner) + "." + method(name, nameAndDescriptor.substring(paren));
     }
 
+    /** Up to {@code max} items joined with commas, then how many were left out: {@code a, b, c and 4 more}. */
+    static String sample(java.util.Collection<String> items, int max) {
+        List<String> all = new ArrayList<>(items);
+        String shown = String.join(", ", all.subList(0, Math.min(max, all.size())));
+        return all.size() > max ? shown + " and " + (all.size() - max) + " more" : shown;
+    }
+
     /** Readable parameter types of a method descriptor. */
     static List<String> parameters(String descriptor) {
         List<String> result = new ArrayList<>();

@@ -61,11 +61,35 @@ final class NativePlatformCheck implements Check {
                     findings.add(Finding.error(FindingCode.NATIVE_PLATFORM, plugin,
                             Location.entry(archive.path(), e.entry()),
                             e.entry() + ": " + NativeBinary.parse(e.header()).orElseThrow().describe()
-                                    + " library; this JVM runs on " + platform.label(),
+                                    + " library; this JVM runs on " + platform.label() + loadedBy(classes, e.entry()),
                             "bundle a " + platform.classifier() + " build of " + baseName(e.entry())));
                 }
             }
         });
+    }
+
+    /**
+     * Where plugin code loads a library: {@code ; loaded by com.acme.Fast.<clinit> (System.loadLibrary("fast"))};
+     * sites that pass a computed name are named as possible loaders; empty when no code loads a library.
+     */
+    static String loadedBy(ClassSpace classes, String entry) {
+        String library = key(entry);
+        List<String> exact = new ArrayList<>();
+        List<String> possible = new ArrayList<>();
+        for (ClassModel c : classes.pluginClasses().values()) {
+            for (ClassModel.NativeLoad load : c.nativeLoads()) {
+                String site = Names.site(c.name(), load.from());
+                if (load.library() == null) {
+                    possible.add(site + " (" + load.call() + " with a computed name)");
+                } else if (key(load.library()).equals(library) || key(load.library()).startsWith(library + ".")) {
+                    exact.add(site + " (" + load.call().replace("(String)", "(\"" + load.library() + "\")") + ")");
+                }
+            }
+        }
+        if (!exact.isEmpty()) {
+            return "; loaded by " + Names.sample(exact, 3);
+        }
+        return possible.isEmpty() ? "" : "; possibly loaded by " + Names.sample(possible, 3);
     }
 
     /** {@code native/linux/libfast.so.1} → {@code libfast.so.1}'s library name without prefix: {@code fast}. */

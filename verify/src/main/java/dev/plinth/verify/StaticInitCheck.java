@@ -15,9 +15,10 @@ import java.util.Set;
  * network, file, JDBC or process I/O, a sleep, a monitor wait or a thread start. Such an initializer runs on first
  * use, on whatever thread touches the class, with no time-out; {@code Plugin.start} has one.
  *
- * <p>Calls through plugin interfaces follow the named method only (a default body), not every implementation: the
- * check is a hint, not a proof. Lambda bodies are not followed: an initializer usually only creates the lambda,
- * to run later. One finding per initializer.
+ * <p>Only initializers of classes that the plugin's entry points reach are searched. Calls through plugin
+ * interfaces follow the named method only (a default body), not every implementation: the check is a hint, not a
+ * proof. Lambda bodies are not followed: an initializer usually only creates the lambda, to run later. One finding
+ * per initializer.
  */
 final class StaticInitCheck implements Check {
     static final int MAX_DEPTH = 8;
@@ -28,7 +29,7 @@ final class StaticInitCheck implements Check {
         Map<String, ClassModel> plugin = classes.pluginClasses();
         Linker linker = new Linker(classes);
         for (ClassModel c : plugin.values()) {
-            if (c.method("<clinit>", "()V").isPresent()) {
+            if (c.method("<clinit>", "()V").isPresent() && classes.reachability().reaches(c.name(), CLINIT)) {
                 search(classes, linker, c).ifPresent(findings::add);
             }
         }

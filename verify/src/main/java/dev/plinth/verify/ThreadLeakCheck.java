@@ -6,19 +6,21 @@ import java.util.List;
  * {@code thread-leak} (a static hint): plugin code that creates threads itself, with {@code new Thread},
  * {@code Thread.start}, {@code Executors.new*}, a {@code ThreadPoolExecutor}, {@code ForkJoinPool} or
  * {@code Timer}. Such threads keep running after the plugin stops, and pin its class loader, unless the plugin
- * stops them; the executors of {@code PluginContext} are stopped by the host. One finding per class, naming the
- * first site and counting the others.
+ * stops them; the executors of {@code PluginContext} are stopped by the host. Only code the plugin's entry points
+ * reach counts. One finding per class, naming the first site and counting the others.
  */
 final class ThreadLeakCheck implements Check {
     @Override
     public void run(ClassSpace classes, List<Finding> findings) {
         Linker linker = new Linker(classes);
+        Reachability reach = classes.reachability();
         for (ClassModel c : classes.pluginClasses().values()) {
             ClassModel.Ref first = null;
             String firstOwner = null;
             int sites = 0;
             for (ClassModel.Ref ref : c.refs()) {
-                if (ref.kind() != ClassModel.Kind.METHOD || ref.from() == null) {
+                if (ref.kind() != ClassModel.Kind.METHOD || ref.from() == null
+                        || !reach.reaches(c.name(), ref.from())) {
                     continue;
                 }
                 String owner = linker.declaringClass(ref);

@@ -47,7 +47,7 @@ class DuplicatesTest {
     }
 
     @Test
-    void classesAlsoOnTheHostClassPathAreReportedPerPackageSayingWhetherBytesDiffer() throws Exception {
+    void classesShadowingHostLibrariesAreInfoPerPackageSayingWhetherBytesDiffer() throws Exception {
         Path lib = api(dir.resolve("lib"), "org.same.Util", UTIL, "org.diff.Codec",
                 "package org.diff; public class Codec { public int version() { return 1; } }");
         Path jar = TestJar.named("shadow").plugin("shadow", "1.0").source("org.same.Util", UTIL)
@@ -58,7 +58,7 @@ class DuplicatesTest {
         List<Finding> findings = only(verify(host(lib), jar), FindingCode.DUPLICATE_CLASS);
 
         assertThat(findings).extracting(Finding::severity, Finding::message).containsExactly(
-                tuple(Severity.WARNING, "org.diff: 1 class also on the host class path, 1 with different bytes"
+                tuple(Severity.INFO, "org.diff: 1 class also on the host class path, 1 with different bytes"
                         + " (org.diff.Codec); the plugin's copies are used (plugin-first), so two versions are live"),
                 tuple(Severity.INFO, "org.same: 1 class also on the host class path with identical bytes"
                         + " (org.same.Util); the plugin's copies are used (plugin-first)"));

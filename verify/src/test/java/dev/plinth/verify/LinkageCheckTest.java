@@ -97,7 +97,7 @@ class LinkageCheckTest {
     }
 
     @Test
-    void referenceGuardedByLinkageErrorHandlerIsOnlyAWarning() throws Exception {
+    void referenceGuardedByAHandlerThatCarriesOnIsOnlyANote() throws Exception {
         Path lib = api(dir.resolve("lib"), "org.lib.Fast",
                 "package org.lib; public class Fast { public static int go() { return 1; } }");
         Path jar = TestJar.named("opt").plugin("opt", "1.0").classpath(lib)
@@ -106,10 +106,29 @@ class LinkageCheckTest {
                 .writeTo(dir);
 
         assertThat(linkage(verify(host(), jar))).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.code()).isEqualTo(FindingCode.UNRESOLVED_REFERENCE);
-            assertThat(f.message()).isEqualTo("com.acme.Opt.speed(): calls org.lib.Fast.go(), but neither the"
-                    + " plugin nor the host has org.lib.Fast (guarded by a LinkageError handler)");
+            assertThat(f.message()).isEqualTo("org.lib: not found (Fast), referenced only under handlers that"
+                    + " catch LinkageError and carry on (com.acme.Opt.speed())");
+        });
+    }
+
+    @Test
+    void handlersThatRethrowAreNoGuard() throws Exception {
+        Path lib = api(dir.resolve("lib"), "org.lib.Fast",
+                "package org.lib; public class Fast { public static int go() { return 1; } }");
+        Path jar = TestJar.named("opt").plugin("opt", "1.0").classpath(lib)
+                .source("com.acme.Opt", "package com.acme; public class Opt {"
+                        + " public static int wrap() { try { return org.lib.Fast.go(); }"
+                        + "   catch (Throwable t) { throw new IllegalStateException(t); } }"
+                        + " public static int closing(java.io.Closeable c) throws Exception {"
+                        + "   try (c) { return org.lib.Fast.go() + 1; } } }")
+                .writeTo(dir);
+
+        assertThat(linkage(verify(host(), jar))).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).isEqualTo("com.acme.Opt.wrap(): calls org.lib.Fast.go(), but neither the plugin"
+                    + " nor the host has org.lib.Fast; also from com.acme.Opt.closing(java.io.Closeable)");
         });
     }
 

@@ -35,7 +35,7 @@ class MissingImplementationCheckTest {
 
         assertThat(only(verify(host(v2), jar), FindingCode.API_MISMATCH)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.message()).isEqualTo("com.acme.Upper: does not implement com.acme.api.Filter.close()V"
+            assertThat(f.message()).isEqualTo("com.acme.Upper: does not implement com.acme.api.Filter.close()"
                     + " added in the host API; calls will throw AbstractMethodError");
             assertThat(f.fix()).isEqualTo("implement close() in com.acme.Upper and rebuild the plugin against the"
                     + " host's API version");
