@@ -48,7 +48,7 @@ final class SystemExitCheck implements Check {
             findings.add(Finding.info(FindingCode.SYSTEM_EXIT, classes.archive().descriptor().id(),
                     Location.type(classes.archive().path(), firstUnreached),
                     classes.archive().path().getFileName() + ": " + unreached.size() + " method"
-                            + (unreached.size() == 1 ? "" : "s") + " that end the JVM, none reached from an entry"
+                            + (unreached.size() == 1 ? " that ends" : "s that end") + " the JVM, none reached from an entry"
                             + " point (" + Names.sample(unreached, 3) + ")",
                     "nothing to do unless the plugin runs that code by reflection"));
         }

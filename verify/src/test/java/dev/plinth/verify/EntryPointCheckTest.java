@@ -55,6 +55,23 @@ class EntryPointCheckTest {
     }
 
     @Test
+    void providerListedUnderTheWrongInterfaceIsToldTheRightServicesFile() throws Exception {
+        Path withSink = api(dir.resolve("api2"), "com.acme.api.Request", REQUEST_V1, "com.acme.api.Filter",
+                FILTER_V1, "com.acme.api.Sink", "package com.acme.api; public interface Sink { void put(String s); }");
+        List<Finding> findings = only(verify(host(withSink), TestJar.named("uppercase").plugin("uppercase", "1.0")
+                .classpath(withSink).source("com.acme.Printer", HEAD + "public class Printer implements Sink {"
+                        + " public void put(String s) { } }")
+                .service("com.acme.api.Filter", "com.acme.Printer").writeTo(dir)), FindingCode.ENTRY_POINT);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("com.acme.api.Filter: provider com.acme.Printer does not implement"
+                    + " com.acme.api.Filter (it implements com.acme.api.Sink)");
+            assertThat(f.fix()).isEqualTo("move the line to META-INF/services/com.acme.api.Sink, or implement"
+                    + " com.acme.api.Filter in com.acme.Printer (META-INF/services/com.acme.api.Filter line 1)");
+        });
+    }
+
+    @Test
     void everyWayAProviderCannotBeInstantiatedIsReported() throws Exception {
         List<Finding> findings = entryPoints(TestJar.named("uppercase")
                 .source("com.acme.Hidden", HEAD + "class Hidden implements Filter {" + APPLY + "}")

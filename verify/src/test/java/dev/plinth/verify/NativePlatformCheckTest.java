@@ -68,6 +68,18 @@ class NativePlatformCheckTest {
     }
 
     @Test
+    void theClassThatLoadsTheLibraryIsNamed() throws Exception {
+        List<Finding> findings = check(LINUX_AMD64, TestJar.named("fast")
+                .source("com.acme.Fast", "package com.acme; public class Fast {"
+                        + " static { System.loadLibrary(\"fast\"); } public static native int go(); }")
+                .entry("native/libfast.dylib", machO(0x0100000C)));
+
+        assertThat(findings).extracting(Finding::message).containsExactly("native/libfast.dylib: Mach-O arm64"
+                + " library; this JVM runs on linux amd64; loaded by com.acme.Fast.<clinit>"
+                + " (System.loadLibrary(\"fast\"))");
+    }
+
+    @Test
     void everyBuildOfALibraryMissingForThisPlatformIsNamed() throws Exception {
         List<Finding> findings = check(LINUX_AMD64, TestJar.named("fast")
                 .entry("native/linux-aarch64/libfast.so", elf(183))
