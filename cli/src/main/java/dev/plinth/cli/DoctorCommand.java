@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Checks plugin jars against a host API without running any plugin code.",
-            "A directory stands for every *.jar directly in it. Relative paths resolve against the current "
-                    + "directory and are printed absolute."})
+            "A directory stands for every *.jar directly in it (subdirectories are not searched); one file given"
+                    + " twice is checked once. Relative paths resolve against the current directory and are printed"
+                    + " absolute."})
 final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     PlinthCommand parent;
@@ -33,13 +34,23 @@ final class DoctorCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--api", paramLabel = "<jar-or-dir>",
-            description = "Host API jar or class directory; repeat for several. The JDK is always included.")
+            description = {"Host API jar or class directory; repeat for several. The JDK is always included.",
+                "Shares the packages its Plinth-Shared-Packages manifest attribute names; without that attribute,"
+                        + " every package with a class in it, unless --shared-package is given."})
     List<Path> api = new ArrayList<>();
 
     @Option(names = "--shared-package", paramLabel = "<pkg>", split = ",",
-            description = {"Package the host shares with plugins (subpackages included); repeat for several.",
-                "Required unless an --api jar's manifest has Plinth-Shared-Packages."})
+            description = {"Package the host shares with plugins (subpackages included); repeat or separate with"
+                    + " commas. Given, it replaces the packages derived from --api entries without"
+                    + " Plinth-Shared-Packages.",
+                "Required unless --api is given."})
     List<String> sharedPackages = new ArrayList<>();
+
+    @Option(names = "--host-classpath", paramLabel = "<jar-or-dir>",
+            description = {"The host's other libraries: plugin references resolve against them, but they are not"
+                    + " shared (a plugin's own copy wins, as at run time). Repeat, or join entries with"
+                    + " '${sys:path.separator}' as in -cp."})
+    List<String> hostClasspath = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "text|json|sarif", defaultValue = "text",
             converter = ReportFormat.Converter.class, description = "Report format (default: ${DEFAULT-VALUE}).")
@@ -60,14 +71,16 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path workingDirectory = parent.workingDirectory();
+        List<String> hostNotes = new ArrayList<>();
         HostSpec host;
         try {
-            host = HostSpec.resolve(workingDirectory, api, sharedPackages);
+            host = HostSpec.resolve(workingDirectory, api, sharedPackages, hostClasspath, hostNotes::add);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PluginInputs inputs = PluginInputs.expand(workingDirectory, paths);
         PrintWriter err = spec.commandLine().getErr();
+        hostNotes.forEach(err::println);
         inputs.notes().forEach(err::println);
         err.flush();
         DoctorReport report = new DoctorReport(VersionProvider.version(), host, check(host, inputs));

@@ -144,19 +144,6 @@ class DoctorCommandTest {
     }
 
     @Test
-    void missingSharedPackageIsAUsageErrorSayingWhatToPass() throws IOException {
-        Path jar = Fixtures.cleanPlugin(dir.resolve("plugins"), "uppercase", api);
-
-        Cli.Result result = Cli.run(dir, "doctor", "--api", api.toString(), jar.toString());
-
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.out()).isEmpty();
-        assertThat(result.err()).startsWith("no shared packages: pass --shared-package <pkg> for each host API"
-                + " package (e.g. --shared-package com.acme.api), or --api jars whose manifest has a"
-                + " Plinth-Shared-Packages attribute\n").contains("Usage: plinth doctor");
-    }
-
-    @Test
     void missingApiPathIsAUsageError() throws IOException {
         Path jar = Fixtures.cleanPlugin(dir.resolve("plugins"), "uppercase", api);
 
@@ -199,16 +186,5 @@ class DoctorCommandTest {
         assertThat(result.out()).isEqualTo("1 plugin checked: 0 errors, 1 warning (report: " + report + ")\n");
         assertThat(MiniJson.at(MiniJson.parse(Files.readString(report)), "plugins", 0, "findings", 0, "code"))
                 .isEqualTo("bundled-host-api");
-    }
-
-    @Test
-    void emptyDirectoryIsNotedOnStandardError() throws IOException {
-        Files.createDirectories(dir.resolve("empty"));
-
-        Cli.Result result = Cli.run(dir, "doctor", "--shared-package", "com.acme.api", "empty");
-
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).isEqualTo("note: " + dir.resolve("empty") + ": no *.jar files in this directory\n");
-        assertThat(result.out()).endsWith("0 plugins checked: 0 errors, 0 warnings\n");
     }
 }

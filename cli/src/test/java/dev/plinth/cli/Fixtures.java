@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 
 /** Real jars for the CLI tests: a host API with one {@code Filter} interface and plugins built against it. */
 final class Fixtures {
@@ -26,6 +27,43 @@ final class Fixtures {
                 .writeTo(dir);
     }
 
+    /** The host API as {@code <dir>/host-api.jar} without {@code Plinth-Shared-Packages}, in two packages. */
+    static Path apiJarWithoutAttribute(Path dir) throws IOException {
+        return TestJar.named("host-api").source(FILTER, FILTER_SOURCE)
+                .source("com.acme.api.spi.Sink", "package com.acme.api.spi; public interface Sink { }")
+                .writeTo(dir);
+    }
+
+    /** A host library {@code <dir>/<name>.jar} with {@code com.acme.lib.Text.upper(String)}. */
+    static Path libraryJar(Path dir, String name, String upperBody) throws IOException {
+        return TestJar.named(name).source("com.acme.lib.Text", "package com.acme.lib; public final class Text {"
+                + " public static String upper(String s) { " + upperBody + " } }").writeTo(dir);
+    }
+
+    /** A plugin {@code <dir>/<id>.jar} whose filter calls {@code com.acme.lib.Text.upper}, compiled against lib. */
+    static TestJar pluginCallingLibrary(String id, Path api, Path library) {
+        String pkg = "com.acme." + id.replace("-", "");
+        String cls = pkg + ".Impl";
+        return TestJar.named(id).plugin(id, "1.0.0")
+                .source(cls, "package " + pkg + "; public final class Impl implements com.acme.api.Filter {"
+                        + " public String apply(String s) { return com.acme.lib.Text.upper(s); } }")
+                .service(FILTER, cls)
+                .classpath(api, library);
+    }
+
+    /** Makes a FIFO with {@code mkfifo}; aborts the test (an assumption) where there is no {@code mkfifo}. */
+    static Path fifo(Path path) throws InterruptedException, IOException {
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            return Assumptions.abort("mkfifo is not available: " + e.getMessage());
+        }
+        String output = new String(mkfifo.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, () -> "mkfifo failed: " + output);
+        return path;
+    }
+
     /** A well-formed plugin {@code <dir>/<id>.jar} with one public filter. */
     static Path cleanPlugin(Path dir, String id, Path api) throws IOException {
         return plugin(id, api).writeTo(dir);
@@ -45,7 +83,8 @@ final class Fixtures {
         return Files.write(dir.resolve(name + ".jar"), bytes);
     }
 
-    private static TestJar plugin(String id, Path api) {
+    /** A well-formed plugin with one public filter, to add entries to before writing. */
+    static TestJar plugin(String id, Path api) {
         String pkg = "com.acme." + id.replace("-", "");
         String cls = pkg + ".Impl";
         return TestJar.named(id).plugin(id, "1.0.0")

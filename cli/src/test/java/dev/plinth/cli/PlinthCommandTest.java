@@ -47,6 +47,7 @@ class PlinthCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("--api=<jar-or-dir>", "--shared-package=<pkg>",
+                "--host-classpath=<jar-or-dir>",
                 "--format=text|json|sarif", "--output=FILE", "--fail-on=error|warning|never", "<jar-or-directory>");
     }
 }

@@ -109,7 +109,7 @@ class ReportFormatsTest {
 
     @Test
     void textReportIsColouredOnlyWhenAsked() throws IOException {
-        HostSpec host = HostSpec.resolve(dir, List.of(api), List.of("com.acme.api"));
+        HostSpec host = HostSpec.resolve(dir, List.of(api), List.of("com.acme.api"), List.of(), note -> { });
         Cli.Result plain = Cli.run(dir, "doctor", "--api", "api", "--shared-package", "com.acme.api", "plugins");
         DoctorReport report = new DoctorReport("test", host, List.of());
 
