@@ -19,7 +19,7 @@ class DependencyConflictTest {
     @Test
     void withPlinthThePluginGetsItsOwnVersionAndTheDoctorSaysTwoAreLive() {
         Doctor.Line line = o.doctor.first("duplicate-class").orElseThrow();
-        assertThat(line.severity()).isEqualTo("warning");
+        assertThat(line.severity()).isEqualTo("info");
         assertThat(line.message()).contains("(org.minijson.Json); the plugin's copies are used (plugin-first)");
         assertThat(o.plugin("quote").findings()).extracting(Finding::code).contains(FindingCode.DUPLICATE_CLASS);
         assertThat(o.plugin("quote").state()).isEqualTo(PluginState.STARTED);
