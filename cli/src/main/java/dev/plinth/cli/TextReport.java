@@ -55,7 +55,7 @@ final class TextReport {
         line("  " + ansi.gutter("-->") + " " + at.fileAndEntry());
         note("plugin", f.plugin());
         note("class", at.type());
-        note("member", at.member());
+        note("member", at.readableMember());
         note("fix", f.fix().isEmpty() ? null : f.fix());
     }
 

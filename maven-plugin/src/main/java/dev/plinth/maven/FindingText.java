@@ -28,7 +28,7 @@ final class FindingText {
         lines.add("  --> " + at.fileAndEntry());
         note(lines, "plugin", f.plugin());
         note(lines, "class", at.type());
-        note(lines, "member", at.member());
+        note(lines, "member", at.readableMember());
         note(lines, "fix", f.fix().isEmpty() ? null : f.fix());
         return lines;
     }

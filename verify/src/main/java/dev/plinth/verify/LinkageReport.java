@@ -74,7 +74,8 @@ final class LinkageReport {
 
     List<Finding> findings() {
         List<Finding> findings = new ArrayList<>();
-        breaks.values().forEach(group -> findings.add(error(group)));
+        breaks.values().stream().sorted(Comparator.comparingInt(g -> g.stream().mapToInt(this::depth).min()
+                .orElse(0))).forEach(group -> findings.add(error(group))); // the most direct break first
         mergeSubpackages(optional).values().forEach(group -> findings.add(optional(group)));
         notes.forEach((key, group) -> findings.add(note(group, key.startsWith("guarded"))));
         return findings;
@@ -86,13 +87,7 @@ final class LinkageReport {
         group.forEach(p -> others.add(p.site()));
         others.remove(first.site());
         String also = others.isEmpty() ? "" : "; also from " + Names.sample(others, 3);
-        String path = "";
-        if (first.ref().from() != null) {
-            List<String> steps = reach.pathTo(first.from().name(), first.ref().from());
-            if (steps.size() > 1) {
-                path = "; reached from " + String.join(" → ", steps.subList(0, steps.size() - 1));
-            }
-        }
+        String path = first.ref().from() == null ? "" : reach.reachedFrom(first.from().name(), first.ref().from());
         String fix = fix(first);
         return Finding.error(first.code(), plugin(), location(first), message(first) + also + path, fix);
     }

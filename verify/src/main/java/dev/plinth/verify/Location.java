@@ -38,6 +38,27 @@ public record Location(Path file, String entry, String type, String member) {
         return new Location(file, entry, type, memberName);
     }
 
+    /**
+     * The member as Java source writes it, {@code apply(com.acme.Request)} for
+     * {@code apply(Lcom/acme/Request;)Ljava/lang/String;}; a field or a malformed descriptor as it is; null if none.
+     */
+    public String readableMember() {
+        if (member == null) {
+            return null;
+        }
+        int paren = member.indexOf('(');
+        if (paren <= 0) {
+            return member;
+        }
+        try {
+            String name = member.substring(0, paren);
+            String readable = Names.method(name, member.substring(paren));
+            return name.equals("<clinit>") ? "<clinit>" : readable;
+        } catch (RuntimeException e) {
+            return member; // not a descriptor Plinth wrote: show it unchanged
+        }
+    }
+
     /** {@code /abs/plugin.jar!entry} or just the file. */
     public String fileAndEntry() {
         return entry == null ? file.toString() : file + "!" + entry;

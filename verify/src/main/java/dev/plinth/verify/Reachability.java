@@ -136,6 +136,25 @@ final class Reachability {
         return path;
     }
 
+    /**
+     * {@code ; reached from A → B} for a method more than one call away from an entry point, the middle of a long
+     * path elided ({@code A → B → … 6 more → X → Y}); empty for an entry point itself or a jar analysed whole.
+     */
+    String reachedFrom(String owner, String nameAndDescriptor) {
+        List<String> steps = pathTo(owner, nameAndDescriptor);
+        if (steps.size() < 2) {
+            return "";
+        }
+        List<String> before = steps.subList(0, steps.size() - 1);
+        if (before.size() > 6) {
+            List<String> shown = new ArrayList<>(before.subList(0, 2));
+            shown.add("… " + (before.size() - 5) + " more");
+            shown.addAll(before.subList(before.size() - 3, before.size()));
+            before = shown;
+        }
+        return "; reached from " + String.join(" → ", before);
+    }
+
     private void enter(String provider) {
         instantiate(provider, ROOT);
         ClassModel c = space.pluginClasses().get(provider);

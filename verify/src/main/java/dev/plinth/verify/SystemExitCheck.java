@@ -34,9 +34,7 @@ final class SystemExitCheck implements Check {
                     firstUnreached = firstUnreached == null ? c.binaryName() : firstUnreached;
                     continue;
                 }
-                List<String> path = reach.pathTo(c.name(), ref.from());
-                String reached = path.size() > 1
-                        ? "; reached from " + String.join(" → ", path.subList(0, path.size() - 1)) : "";
+                String reached = reach.reachedFrom(c.name(), ref.from());
                 findings.add(Finding.error(FindingCode.SYSTEM_EXIT, classes.archive().descriptor().id(),
                         Location.type(classes.archive().path(), c.binaryName()).member(ref.from()),
                         Names.site(c.name(), ref.from()) + ": calls " + Names.method(owner, ref.name(),
@@ -48,8 +46,8 @@ final class SystemExitCheck implements Check {
             findings.add(Finding.info(FindingCode.SYSTEM_EXIT, classes.archive().descriptor().id(),
                     Location.type(classes.archive().path(), firstUnreached),
                     classes.archive().path().getFileName() + ": " + unreached.size() + " method"
-                            + (unreached.size() == 1 ? " that ends" : "s that end") + " the JVM, none reached from an entry"
-                            + " point (" + Names.sample(unreached, 3) + ")",
+                            + (unreached.size() == 1 ? " that ends" : "s that end")
+                            + " the JVM, none reached from an entry point (" + Names.sample(unreached, 3) + ")",
                     "nothing to do unless the plugin runs that code by reflection"));
         }
     }
