@@ -35,6 +35,10 @@ final class Instantiator {
         record.phase = new Phase(provider, factory == null ? "constructor" : "provider()");
         try {
             Object instance = factory == null ? type.getConstructor().newInstance() : factory.invoke(null);
+            if (instance == null) {
+                throw failure(FindingCode.ENTRY_POINT, where.member("provider()"), service.getName() + ": provider "
+                        + provider + ".provider() returned null", "return an instance from provider()", null);
+            }
             return service.cast(instance);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
@@ -79,6 +83,9 @@ final class Instantiator {
                     + ": static initializer threw " + cause, STATIC_INIT_FIX, cause);
         } catch (LinkageError e) {
             throw linkFailure(type.getName(), where, e);
+        } catch (Error e) { // not wrapped by the JVM: e.g. an AssertionError or OutOfMemoryError
+            throw failure(FindingCode.STATIC_INIT_FAILED, where.member("<clinit>"), type.getName()
+                    + ": static initializer threw " + e, STATIC_INIT_FIX, e);
         } catch (ClassNotFoundException e) {
             throw failure(FindingCode.ENTRY_POINT, where, type.getName() + ": vanished while loading", "", e);
         } finally {

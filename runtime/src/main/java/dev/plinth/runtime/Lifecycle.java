@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,27 +38,27 @@ final class Lifecycle {
     }
 
     /**
-     * Starts every {@code RESOLVED} plugin concurrently; {@code onStarted} receives each that loaded, on its start
-     * thread, and must activate it. Returns when each has started, failed or timed out.
+     * Starts every {@code RESOLVED} plugin concurrently; {@code activator} puts each that loaded into service, on its
+     * start thread. Returns when each has started, failed or timed out.
      */
-    void startAll(List<PluginRecord> records, BiConsumer<PluginRecord, Runnable> onStarted) {
+    void startAll(List<PluginRecord> records, Activator activator) {
         Map<PluginRecord, CompletableFuture<Void>> running = new LinkedHashMap<>();
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
         for (PluginRecord r : records) {
             if (r.transition(PluginState.RESOLVED, PluginState.STARTING)) {
-                running.put(r, PluginThreads.spawn("plinth-start-" + r.id(), r, () -> startOne(r, onStarted)));
+                running.put(r, PluginThreads.spawn("plinth-start-" + r.id(), r, () -> startOne(r, activator)));
             }
         }
         running.forEach((r, done) -> await(r, done, deadline));
     }
 
     /** Starts one {@code RESOLVED} generation and waits for it; true when it is {@code STARTED}. */
-    boolean startAndWait(PluginRecord r, BiConsumer<PluginRecord, Runnable> onStarted) {
+    boolean startAndWait(PluginRecord r, Activator activator) {
         if (!r.transition(PluginState.RESOLVED, PluginState.STARTING)) {
             return false;
         }
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
-        await(r, PluginThreads.spawn("plinth-start-" + r.id(), r, () -> startOne(r, onStarted)), deadline);
+        await(r, PluginThreads.spawn("plinth-start-" + r.id(), r, () -> startOne(r, activator)), deadline);
         return r.state() == PluginState.STARTED;
     }
 
@@ -75,32 +74,47 @@ final class Lifecycle {
                 events.failed(r.snapshot());
             }
         } catch (ExecutionException e) {
-            LOG.error("plugin {}: start thread failed", r.id(), e.getCause());
+            // startOne catches everything; this is the last line that keeps a start from ending in neither state
+            failed(r, startFailed(r, "start thread failed: " + e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void startOne(PluginRecord r, BiConsumer<PluginRecord, Runnable> onStarted) {
+    /**
+     * The start thread's whole job, and the only place a start ends: {@code STARTED} after the activator put the
+     * generation into service, else {@code FAILED} with a finding, whatever was thrown. No exception type is a
+     * signal here: a time-out is seen as the state no longer being {@code STARTING}.
+     */
+    private void startOne(PluginRecord r, Activator activator) {
         try {
             loader.load(r);
-            // the host activates the generation and publishes it atomically with the state change
-            onStarted.accept(r, () -> {
-                if (!r.transition(PluginState.STARTING, PluginState.STARTED)) {
-                    throw new IllegalStateException("timed out");
-                }
-            });
-            LOG.info("loaded plugin {} from {} (sha256 {}, Java {} class files, loader {})",
-                    r.descriptor.coordinates(), r.path, r.sha256, r.javaRelease, r.loaderName());
-            events.loaded(r.snapshot());
         } catch (StartFailure f) {
             failed(r, f.finding, f.getCause());
-        } catch (IllegalStateException timedOut) {
-            discard(r); // timed out meanwhile: FAILED, must not serve
-        } catch (RuntimeException | Error e) {
-            failed(r, Finding.error(FindingCode.START_FAILED, r.id(), Location.of(r.path),
-                    r.id() + ": failed while starting: " + e, "see the cause in PluginInfo.failure()"), e);
+            return;
+        } catch (Throwable e) { // of any type: an Error, or a Throwable a plugin threw past the compiler
+            failed(r, startFailed(r, "failed while starting: " + e), e);
+            return;
         }
+        boolean serving;
+        try {
+            serving = activator.activate(r);
+        } catch (Throwable e) { // nothing was put into service
+            failed(r, startFailed(r, "could not be put into service: " + e), e);
+            return;
+        }
+        if (!serving) {
+            discard(r); // timed out meanwhile: FAILED, never served
+            return;
+        }
+        LOG.info("loaded plugin {} from {} (sha256 {}, Java {} class files, loader {})",
+                r.descriptor.coordinates(), r.path, r.sha256, r.javaRelease, r.loaderName());
+        events.loaded(r.snapshot());
+    }
+
+    private static Finding startFailed(PluginRecord r, String problem) {
+        return Finding.error(FindingCode.START_FAILED, r.id(), Location.of(r.path), r.id() + ": " + problem,
+                "see the cause in PluginInfo.failure()");
     }
 
     private void failed(PluginRecord r, Finding finding, Throwable cause) {
@@ -151,5 +165,16 @@ final class Lifecycle {
         Detached d = r.detach();
         d.stopExecution();
         d.closeLoader();
+    }
+
+    /** How the host puts a loaded generation into service. */
+    @FunctionalInterface
+    interface Activator {
+        /**
+         * Puts {@code next} into service and makes it {@code STARTED} in one step (see
+         * {@link PluginRecord#startIf}) if it is still {@code STARTING}; false, changing nothing, when it is not. When
+         * it throws, nothing was put into service.
+         */
+        boolean activate(PluginRecord next);
     }
 }

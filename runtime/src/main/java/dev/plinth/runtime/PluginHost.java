@@ -101,7 +101,7 @@ public final class PluginHost implements AutoCloseable {
             }
             resolve();
             started = true;
-            lifecycle.startAll(records, (r, markStarted) -> activate(r, null, markStarted));
+            lifecycle.startAll(records, r -> activate(r, null, new ArrayList<>()));
             long ok = records.stream().filter(r -> r.state() == PluginState.STARTED).count();
             LOG.info("{} of {} plugins started", ok, records.size());
         }
@@ -129,7 +129,7 @@ public final class PluginHost implements AutoCloseable {
                 return next.snapshot();
             }
             replace(null, next);
-            lifecycle.startAndWait(next, (r, markStarted) -> activate(r, null, markStarted));
+            lifecycle.startAndWait(next, r -> activate(r, null, new ArrayList<>()));
             return next.snapshot();
         }
     }
@@ -161,7 +161,7 @@ public final class PluginHost implements AutoCloseable {
             }
             List<CallTarget> retired = new ArrayList<>();
             boolean ok = next.state() == PluginState.RESOLVED && lifecycle.startAndWait(next,
-                    (r, markStarted) -> retired.addAll(activate(r, old, markStarted)));
+                    r -> activate(r, old, retired));
             if (!ok) {
                 LOG.warn("reload of {} from {} failed; {} keeps serving", id, next.path, old.descriptor.coordinates());
                 return new ReloadReport(id, next.path, old.descriptor.version(), next.descriptor.version(), false,
@@ -291,13 +291,19 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    /** On the start thread: marks {@code next} started, puts it into service in place of {@code previous}. */
-    private List<CallTarget> activate(PluginRecord next, PluginRecord previous, Runnable markStarted) {
+    /**
+     * On the start thread: puts {@code next} into service in place of {@code previous} and makes it
+     * {@code STARTED}, in one step under the publish lock; adds the targets it replaced to {@code retired}. False
+     * when {@code next} is no longer starting (it timed out); throws, having changed nothing, when it cannot serve.
+     */
+    private boolean activate(PluginRecord next, PluginRecord previous, List<CallTarget> retired) {
         synchronized (publishLock) {
-            markStarted.run();
-            List<CallTarget> retired = Activation.activate(next, previous);
+            Activation activation = Activation.prepare(next, previous);
+            if (!next.startIf(() -> retired.addAll(activation.commit()))) {
+                return false;
+            }
             replace(previous, next);
-            return retired;
+            return true;
         }
     }
 

@@ -157,6 +157,11 @@ public final class PluginHostBuilder {
 
     /** The host, resolved and started by nothing yet. */
     public PluginHost build() {
+        return new PluginHost(config());
+    }
+
+    /** The settled configuration; makes the temporary work directory when none was set. */
+    HostConfig config() {
         if (sharedPackages.isEmpty()) {
             throw new IllegalStateException("sharedPackages: none given; name the host API packages, e.g."
                     + " sharedPackages(\"com.acme.api\")");
@@ -178,10 +183,9 @@ public final class PluginHostBuilder {
         if (loader == null) {
             loader = PluginHost.class.getClassLoader();
         }
-        return new PluginHost(new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data,
-                startTimeout, stopTimeout, loader, configurations, verify, leakCheckTimeout, heapDumpDirectory,
-                listeners, lockfile == null ? null : base.resolve(lockfile).normalize(), isolation,
-                isolationByPlugin));
+        return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
+                stopTimeout, loader, configurations, verify, leakCheckTimeout, heapDumpDirectory, listeners,
+                lockfile == null ? null : base.resolve(lockfile).normalize(), isolation, isolationByPlugin);
     }
 
     private static Path temporaryWorkDirectory() {

@@ -121,7 +121,7 @@ final class PluginLoader {
         record.phase = new Phase(type, "start(PluginContext)");
         try {
             lifecycle.start(record.context);
-        } catch (Exception | LinkageError e) {
+        } catch (Throwable e) { // any type: also a Throwable the plugin threw past the compiler
             throw instantiator.failure(FindingCode.START_FAILED, Location.type(record.path, type)
                             .member("start(PluginContext)"), type + ".start(PluginContext): threw " + e,
                     "fix the failure, or make start() tolerate it; the host keeps running without this plugin", e);

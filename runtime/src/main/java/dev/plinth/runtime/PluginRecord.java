@@ -93,6 +93,20 @@ final class PluginRecord {
         return true;
     }
 
+    /**
+     * The single transition to {@code STARTED}: runs {@code activation} (which must not fail) and moves from
+     * {@code STARTING} to {@code STARTED} in one step, so a time-out failing the plugin meanwhile cannot interleave;
+     * false, running nothing, when the plugin is no longer {@code STARTING}.
+     */
+    synchronized boolean startIf(Runnable activation) {
+        if (state != PluginState.STARTING) {
+            return false;
+        }
+        activation.run();
+        state = PluginState.STARTED;
+        return true;
+    }
+
     synchronized void add(List<Finding> more) {
         findings.addAll(more);
     }

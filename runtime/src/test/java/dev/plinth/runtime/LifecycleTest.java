@@ -1,11 +1,17 @@
 package dev.plinth.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.acme.api.Filter;
 import dev.plinth.testjars.TestJar;
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.FindingCode;
+import dev.plinth.verify.HostApi;
+import dev.plinth.verify.Verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -97,6 +103,102 @@ class LifecycleTest {
             assertThat(plan.javaRelease()).isEqualTo(17);
             assertThat(plan.path()).isEqualTo(dir.resolve("boom.jar").toRealPath());
         }
+    }
+
+    @Test
+    void illegalStateExceptionFromStartEndsFailedWithAStartFailedFinding() throws Exception {
+        TestJar.named("strict").plugin("strict", "1.0.0").classpath(Fixtures.compileClasspath())
+                .source("com.acme.strict.Strict", "package com.acme.strict;\n"
+                        + "public class Strict implements dev.plinth.api.Plugin {\n"
+                        + "    public void start(dev.plinth.api.PluginContext c) {\n"
+                        + "        throw new IllegalStateException(\"not configured\");\n"
+                        + "    }\n"
+                        + "}\n")
+                .service("dev.plinth.api.Plugin", "com.acme.strict.Strict").writeTo(dir);
+
+        try (PluginHost host = Fixtures.host(dir).build()) {
+            host.start();
+
+            PluginInfo info = host.plugin("strict").orElseThrow();
+            assertThat(info.state()).isEqualTo(PluginState.FAILED);
+            assertThat(info.findings()).extracting(Finding::code, Finding::message).containsExactly(tuple(
+                    FindingCode.START_FAILED, "com.acme.strict.Strict.start(PluginContext): threw"
+                            + " java.lang.IllegalStateException: not configured"));
+            assertThat(info.failureCause()).get().hasToString("java.lang.IllegalStateException: not configured");
+        }
+    }
+
+    @Test
+    void throwableOfAnyTypeFromStartEndsFailedWithAFinding() throws Exception {
+        TestJar.named("odd").plugin("odd", "1.0.0").classpath(Fixtures.compileClasspath())
+                .source("com.acme.odd.Odd", "package com.acme.odd;\n"
+                        + "public class Odd implements dev.plinth.api.Plugin {\n"
+                        + "    static final class Weird extends Throwable {\n"
+                        + "        Weird(String m) { super(m); }\n"
+                        + "    }\n"
+                        + "    public void start(dev.plinth.api.PluginContext c) {\n"
+                        + "        Odd.<RuntimeException>sneaky(new Weird(\"neither exception nor error\"));\n"
+                        + "    }\n"
+                        + "    @SuppressWarnings(\"unchecked\")\n"
+                        + "    static <T extends Throwable> void sneaky(Throwable t) throws T { throw (T) t; }\n"
+                        + "}\n")
+                .service("dev.plinth.api.Plugin", "com.acme.odd.Odd").writeTo(dir);
+
+        try (PluginHost host = Fixtures.host(dir).build()) {
+            host.start();
+
+            PluginInfo info = host.plugin("odd").orElseThrow();
+            assertThat(info.state()).isEqualTo(PluginState.FAILED);
+            assertThat(info.findings()).extracting(Finding::code, Finding::message).containsExactly(tuple(
+                    FindingCode.START_FAILED, "com.acme.odd.Odd.start(PluginContext): threw"
+                            + " com.acme.odd.Odd$Weird: neither exception nor error"));
+        }
+    }
+
+    @Test
+    void providerReturningNullFailsThePluginInsteadOfServingNothing() throws Exception {
+        TestJar.named("empty").plugin("empty", "1.0.0").classpath(Fixtures.compileClasspath())
+                .source("com.acme.empty.Empty", "package com.acme.empty;\n"
+                        + "public class Empty implements com.acme.api.Filter {\n"
+                        + "    public static com.acme.api.Filter provider() { return null; }\n"
+                        + "    public String apply(String in) { return in; }\n"
+                        + "}\n")
+                .service(Fixtures.FILTER, "com.acme.empty.Empty").writeTo(dir);
+        Fixtures.filterPlugin("good", "Good", "return \"ok\";").writeTo(dir);
+
+        try (PluginHost host = Fixtures.host(dir).build()) {
+            host.start();
+
+            PluginInfo info = host.plugin("empty").orElseThrow();
+            assertThat(info.state()).isEqualTo(PluginState.FAILED);
+            assertThat(info.findings()).extracting(Finding::code, Finding::message).containsExactly(tuple(
+                    FindingCode.ENTRY_POINT, "com.acme.api.Filter: provider com.acme.empty.Empty.provider()"
+                            + " returned null"));
+            assertThat(host.extensions(Filter.class)).extracting(f -> f.apply("")).containsExactly("ok");
+        }
+    }
+
+    @Test
+    void activationThatThrowsEndsFailedWithAFindingAndNothingIsServed() throws Exception {
+        Path jar = Fixtures.filterPlugin("late", "Late", "return in;").writeTo(dir.resolve("plugins"));
+        HostConfig config = Fixtures.host(dir.resolve("plugins")).workDirectory(dir.resolve("work")).config();
+        HostApi api = HostApi.of(config.sharedPackages(), config.hostLoader());
+        Lifecycle lifecycle = new Lifecycle(config, new PluginLoader(config, api,
+                new ShadowStore(dir.resolve("work/shadow")), r -> null), new Events(List.of()));
+        PluginRecord record = new Discovery(config, Verifier.forHost(api)).planOne(jar);
+
+        boolean started = lifecycle.startAndWait(record, next -> {
+            throw new IllegalStateException("no room in the registry");
+        });
+
+        assertThat(started).isFalse();
+        PluginInfo info = record.snapshot();
+        assertThat(info.state()).isEqualTo(PluginState.FAILED);
+        assertThat(info.findings()).extracting(Finding::code, Finding::message).containsExactly(tuple(
+                FindingCode.START_FAILED, "late: could not be put into service: java.lang.IllegalStateException:"
+                        + " no room in the registry"));
+        assertThat(info.failureCause()).get().hasToString("java.lang.IllegalStateException: no room in the registry");
+        assertThat(record.extensions).isEmpty();
     }
 
     private static long pluginThreads() {
