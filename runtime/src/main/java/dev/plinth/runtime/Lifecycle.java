@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
@@ -42,11 +41,11 @@ final class Lifecycle {
      * start thread. Returns when each has started, failed or timed out.
      */
     void startAll(List<PluginRecord> records, Activator activator) {
-        Map<PluginRecord, CompletableFuture<Void>> running = new LinkedHashMap<>();
+        Map<PluginRecord, PluginThreads.Worker> running = new LinkedHashMap<>();
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
         for (PluginRecord r : records) {
             if (r.transition(PluginState.RESOLVED, PluginState.STARTING)) {
-                running.put(r, PluginThreads.spawn("plinth-start-" + r.id(), r, () -> startOne(r, activator)));
+                running.put(r, PluginThreads.spawn("plinth-start-" + r.id(), () -> startOne(r, activator)));
             }
         }
         running.forEach((r, done) -> await(r, done, deadline));
@@ -58,18 +57,18 @@ final class Lifecycle {
             return false;
         }
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
-        await(r, PluginThreads.spawn("plinth-start-" + r.id(), r, () -> startOne(r, activator)), deadline);
+        await(r, PluginThreads.spawn("plinth-start-" + r.id(), () -> startOne(r, activator)), deadline);
         return r.state() == PluginState.STARTED;
     }
 
-    private void await(PluginRecord r, CompletableFuture<Void> done, long deadline) {
+    private void await(PluginRecord r, PluginThreads.Worker worker, long deadline) {
         try {
-            done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            worker.done().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            Finding timeout = Timeouts.startTimeout(r, config.startTimeout());
+            Finding timeout = Timeouts.startTimeout(r, worker.thread(), config.startTimeout());
             if (r.failIf(PluginState.STARTING, timeout, null)) {
                 LOG.error("{}", timeout);
-                r.worker.interrupt();
+                worker.thread().interrupt();
                 discard(r);
                 events.failed(r.snapshot());
             }

@@ -31,7 +31,6 @@ final class PluginRecord {
     final boolean usesJdbc;
     /** What starting is doing now, e.g. "static initializer of com.acme.Slow"; names the culprit of a time-out. */
     volatile Phase phase = Phase.NONE;
-    volatile Thread worker;
 
     private PluginState state = PluginState.DISCOVERED;
     private final List<Finding> findings = new ArrayList<>();
@@ -140,7 +139,6 @@ final class PluginRecord {
         loader = null;
         remote = null;
         callLoader = null;
-        worker = null; // a finished thread keeps its context class loader
         return d;
     }
 

@@ -7,8 +7,11 @@ final class PluginThreads {
     private PluginThreads() {
     }
 
-    /** Starts {@code body} on a daemon thread named {@code name}, recorded as the plugin's worker. */
-    static CompletableFuture<Void> spawn(String name, PluginRecord r, Runnable body) {
+    /**
+     * Starts {@code body} on a daemon thread named {@code name}. The caller keeps the thread in the returned value,
+     * never in the plugin's record: a record is shared with other threads, which may drop what it holds.
+     */
+    static Worker spawn(String name, Runnable body) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             Throwable failure = null;
@@ -26,8 +29,16 @@ final class PluginThreads {
             }
         }, name);
         t.setDaemon(true);
-        r.worker = t;
         t.start();
-        return done;
+        return new Worker(t, done);
+    }
+
+    /**
+     * A step running on its own thread.
+     *
+     * @param thread the thread, to name in a time-out finding and to interrupt
+     * @param done   completes when the step returns
+     */
+    record Worker(Thread thread, CompletableFuture<Void> done) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.plinth.runtime;
 
+import dev.plinth.api.Plugin;
 import dev.plinth.runtime.internal.CallTarget;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,18 +66,26 @@ final class Retirement {
     }
 
     private void stop(PluginRecord r, List<Finding> findings) {
-        if (r.lifecycle == null || r.context == null) {
-            if (r.context != null) {
-                r.context.signalStopping();
+        // read once: once this method returns, detach() empties the record while a late stop thread may still run
+        ManagedContext context = r.context;
+        Plugin lifecycle = r.lifecycle;
+        if (lifecycle == null || context == null) {
+            if (context != null) {
+                context.signalStopping();
             }
             return;
         }
+        AtomicReference<Finding> threw = new AtomicReference<>();
+        PluginThreads.Worker worker = PluginThreads.spawn("plinth-stop-" + r.id(),
+                () -> threw.set(stopOne(r, context, lifecycle)));
         try {
-            PluginThreads.spawn("plinth-stop-" + r.id(), r, () -> stopOne(r, findings))
-                    .get(config.stopTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            worker.done().get(config.stopTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            if (threw.get() != null) {
+                findings.add(threw.get());
+            }
         } catch (TimeoutException e) {
-            findings.add(Timeouts.stopTimeout(r, config.stopTimeout()));
-            r.worker.interrupt();
+            findings.add(Timeouts.stopTimeout(r, worker.thread(), config.stopTimeout()));
+            worker.thread().interrupt();
         } catch (ExecutionException e) {
             LOG.error("plugin {}: stop thread failed", r.id(), e.getCause());
         } catch (InterruptedException e) {
@@ -83,18 +93,17 @@ final class Retirement {
         }
     }
 
-    private static void stopOne(PluginRecord r, List<Finding> findings) {
-        r.context.signalStopping();
-        String type = r.lifecycle.getClass().getName();
+    /** On the stop thread: signals stopping and runs {@code stop()}; the finding when it threw, else null. */
+    private static Finding stopOne(PluginRecord r, ManagedContext context, Plugin lifecycle) {
+        context.signalStopping();
+        String type = lifecycle.getClass().getName();
         r.phase = new Phase(type, "stop()");
         try {
-            r.lifecycle.stop();
-        } catch (Exception | LinkageError e) {
-            synchronized (findings) {
-                findings.add(Finding.warning(FindingCode.STOP_FAILED, r.id(), Location.type(r.path, type)
-                        .member("stop()"), type + ".stop(): threw " + e, "release resources without throwing;"
-                        + " the plugin is unloaded anyway"));
-            }
+            lifecycle.stop();
+            return null;
+        } catch (Throwable e) { // of any type: the plugin is unloaded anyway
+            return Finding.warning(FindingCode.STOP_FAILED, r.id(), Location.type(r.path, type).member("stop()"),
+                    type + ".stop(): threw " + e, "release resources without throwing; the plugin is unloaded anyway");
         } finally {
             r.phase = Phase.NONE;
         }
@@ -107,11 +116,9 @@ final class Retirement {
         if (d.loader == null) {
             return null;
         }
-        synchronized (findings) {
-            findings.addAll(LeakedThreads.stop(r, d.loader, loaderName, Duration.ofSeconds(1)));
-            findings.addAll(LeakedRegistrations.undo(r, d.loader));
-            findings.addAll(LeakedThreadLocals.find(r, d.loader));
-        }
+        findings.addAll(LeakedThreads.stop(r, d.loader, loaderName, Duration.ofSeconds(1)));
+        findings.addAll(LeakedRegistrations.undo(r, d.loader));
+        findings.addAll(LeakedThreadLocals.find(r, d.loader));
         d.closeLoader();
         return new WeakReference<>(d.loader);
     }

@@ -10,7 +10,7 @@ final class Timeouts {
     private Timeouts() {
     }
 
-    static Finding startTimeout(PluginRecord r, Duration limit) {
+    static Finding startTimeout(PluginRecord r, Thread worker, Duration limit) {
         Phase phase = r.phase;
         boolean staticInit = phase.step().equals("static initializer");
         String subject = phase == Phase.NONE ? r.id() + ": start" : phase.type() + ": " + phase.step();
@@ -22,15 +22,15 @@ final class Timeouts {
                 : "return from start promptly and run long work on PluginContext.executor(), or raise"
                         + " PluginHost.Builder.startTimeout";
         return Finding.error(FindingCode.INIT_TIMEOUT, r.id(), where, subject + " did not return within "
-                + format(limit) + "; thread " + r.worker.getName() + " is at " + position(r.worker), fix);
+                + format(limit) + "; thread " + worker.getName() + " is at " + position(worker), fix);
     }
 
-    static Finding stopTimeout(PluginRecord r, Duration limit) {
+    static Finding stopTimeout(PluginRecord r, Thread worker, Duration limit) {
         Phase phase = r.phase;
         String subject = phase == Phase.NONE ? r.id() + ": stop" : phase.toString();
         return Finding.warning(FindingCode.STOP_FAILED, r.id(), Location.of(r.path), subject
-                + " did not return within " + format(limit) + "; thread " + r.worker.getName() + " is at "
-                + position(r.worker), "make stop() return promptly; the plugin is unloaded anyway");
+                + " did not return within " + format(limit) + "; thread " + worker.getName() + " is at "
+                + position(worker), "make stop() return promptly; the plugin is unloaded anyway");
     }
 
     /** The innermost frame outside the JDK and Plinth: the plugin code that is stuck. */

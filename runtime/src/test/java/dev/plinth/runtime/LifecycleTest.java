@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.acme.api.Filter;
+import com.acme.lib.Gate;
 import dev.plinth.testjars.TestJar;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
@@ -11,6 +12,7 @@ import dev.plinth.verify.HostApi;
 import dev.plinth.verify.Verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -199,6 +201,32 @@ class LifecycleTest {
                         + " no room in the registry"));
         assertThat(info.failureCause()).get().hasToString("java.lang.IllegalStateException: no room in the registry");
         assertThat(record.extensions).isEmpty();
+    }
+
+    @Test
+    void startReturningJustAsItTimesOutNeverMakesTheHostThrow() throws Exception {
+        // start() returns the moment the host has marked it FAILED for the time-out: while the host is still
+        // finishing the time-out, the start thread finds it may not serve and drops the generation
+        Path jar = TestJar.named("racer").plugin("racer", "1.0.0").classpath(Fixtures.compileClasspath())
+                .source("com.acme.racer.Racer", "package com.acme.racer;\n"
+                        + "public class Racer implements dev.plinth.api.Plugin {\n"
+                        + "    public void start(dev.plinth.api.PluginContext c) {\n"
+                        + "        while (!com.acme.lib.Gate.open.getAsBoolean()) { Thread.onSpinWait(); }\n"
+                        + "    }\n"
+                        + "}\n")
+                .service("dev.plinth.api.Plugin", "com.acme.racer.Racer").writeTo(dir.resolve("jars"));
+        try (PluginHost host = Fixtures.host(dir.resolve("plugins")).startTimeout(Duration.ofMillis(100)).build()) {
+            Gate.open = () -> host.plugin("racer").map(PluginInfo::state).orElse(null) == PluginState.FAILED;
+            host.start();
+            for (int attempt = 0; attempt < 20; attempt++) {
+                PluginInfo info = host.add(jar);
+
+                assertThat(info.state()).isEqualTo(PluginState.FAILED);
+                assertThat(info.findings()).extracting(Finding::code).containsExactly(FindingCode.INIT_TIMEOUT);
+            }
+        } finally {
+            Gate.open = () -> true;
+        }
     }
 
     private static long pluginThreads() {
