@@ -19,7 +19,9 @@ import java.util.Optional;
  * @param loaderName  the name of its class loader, {@code plugin:<id>@<version>}
  * @param state       the state when the snapshot was taken
  * @param findings    every finding about this plugin, in the order they were made
- * @param failure     the exception behind a {@code FAILED} state, or null
+ * @param failure     the exception behind a {@code FAILED} state, or null: a {@link PluginFailure}, a copy that
+ *                    keeps the original's class name, message and stack trace but no reference into the plugin's
+ *                    class loader, so that a failed plugin's classes and memory can be collected
  * @param isolation   where its code runs
  */
 public record PluginInfo(String id, String version, String description, String requires, Path path, String sha256,
@@ -31,7 +33,7 @@ public record PluginInfo(String id, String version, String description, String r
         findings = List.copyOf(findings);
     }
 
-    /** The exception behind a {@code FAILED} state, if there is one. */
+    /** The exception behind a {@code FAILED} state, if there is one: a {@link PluginFailure}, detached copy. */
     public Optional<Throwable> failureCause() {
         return Optional.ofNullable(failure);
     }

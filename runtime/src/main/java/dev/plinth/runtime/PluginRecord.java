@@ -34,7 +34,7 @@ final class PluginRecord {
 
     private PluginState state = PluginState.DISCOVERED;
     private final List<Finding> findings = new ArrayList<>();
-    private Throwable failure;
+    private PluginFailure failure;
 
     PluginClassLoader loader;
     /** Where this plugin runs; set by the host before it starts. */
@@ -120,7 +120,7 @@ final class PluginRecord {
             return false;
         }
         findings.add(finding);
-        failure = cause;
+        failure = PluginFailure.copyOf(id(), cause); // the original would keep the failed class loader reachable
         state = PluginState.FAILED;
         return true;
     }

@@ -38,7 +38,9 @@ class FailureContainmentTest {
                     + " java.lang.IllegalStateException: connection refused");
             assertThat(f.fix()).startsWith("move I/O and other fallible work out of static initializers");
             assertThat(f.location().type()).isEqualTo("com.acme.sink.Dial");
-            assertThat(sink.failureCause()).get().isInstanceOf(IllegalStateException.class);
+            assertThat(sink.failureCause()).get().isInstanceOf(PluginFailure.class)
+                    .hasToString("java.lang.IllegalStateException: connection refused")
+                    .matches(t -> ((PluginFailure) t).wasInstanceOf(IllegalStateException.class));
             assertThat(host.extensions(Filter.class)).extracting(x -> x.apply("")).containsExactly("ok");
         }
     }
