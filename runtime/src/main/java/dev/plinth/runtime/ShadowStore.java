@@ -4,19 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Content-addressed copies of plugin jars ({@code <sha256>.jar}). Plugins load from the copy, so the file on disk
  * can be overwritten or deleted while the host runs: the JVM never sees a jar change under an open
  * {@code ZipFile}, the crash behind the JVM twin of Go's stale-{@code .so} bug.
+ *
+ * <p>A file already in the store is trusted only when it is a regular file, not a symbolic link, whose sha256 is
+ * its name: a configured work directory outlives the host, and anything placed there under a copy's name would
+ * otherwise load in place of the verified jar, past a lockfile. Anything else under that name is replaced.
  */
 final class ShadowStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+
     private final Path directory;
 
     ShadowStore(Path directory) {
@@ -24,15 +33,19 @@ final class ShadowStore {
     }
 
     /**
-     * Copies a verified jar unless a copy of the same content exists.
+     * The copy of a verified jar: an existing one when its content is verified to be {@code sha256}, else a new one.
      *
      * @throws JarChangedException when the bytes copied are not the bytes that were verified
      */
     Path copyOf(Path jar, String sha256) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(sha256 + ".jar");
-        if (Files.isRegularFile(target)) {
-            return target;
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            String problem = problem(target, sha256);
+            if (problem == null) {
+                return target;
+            }
+            LOG.warn("shadow copy {} {}, not the verified jar; replacing it with a copy of {}", target, problem, jar);
         }
         Path temp = Files.createTempFile(directory, "copy-", ".tmp");
         try {
@@ -40,6 +53,7 @@ final class ShadowStore {
             if (!copied.equals(sha256)) {
                 throw new JarChangedException(sha256, copied);
             }
+            // a rename replaces a link itself, never its target
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } finally {
@@ -47,18 +61,44 @@ final class ShadowStore {
         }
     }
 
-    private static String copyHashing(Path source, Path target) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+    /** Why an existing file may not serve as the copy of the jar with {@code sha256}; null when it may. */
+    private static String problem(Path existing, String sha256) throws IOException {
+        if (Files.isSymbolicLink(existing)) {
+            return "is a symbolic link";
         }
+        if (!Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
+            return "is not a regular file";
+        }
+        String actual = sha256Of(existing);
+        return actual.equals(sha256) ? null : "has sha256 " + actual;
+    }
+
+    private static String sha256Of(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            MessageDigest digest = sha256();
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+
+    private static String copyHashing(Path source, Path target) throws IOException {
+        MessageDigest digest = sha256();
         try (InputStream in = Files.newInputStream(source);
              OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
             in.transferTo(out);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The jar changed between verification and copying. */

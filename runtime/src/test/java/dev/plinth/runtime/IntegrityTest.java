@@ -49,6 +49,44 @@ class IntegrityTest {
     }
 
     @Test
+    void fileAlreadyNamedLikeTheShadowCopyIsReplacedByTheVerifiedJarNeverLoaded() throws Exception {
+        Path upper = Fixtures.filterPlugin("upper", "Upper", "return in.toUpperCase();").writeTo(dir.resolve("plugins"));
+        Path lock = dir.resolve("plinth.lock");
+        Lockfile.of(lock, List.of(PluginArchive.read(upper))).write();
+        Path tampered = Fixtures.filterPlugin("upper", "Upper", "return \"tampered\";").writeTo(dir.resolve("other"));
+        Path planted = Files.createDirectories(dir.resolve("work/shadow")).resolve(PluginArchive.sha256(upper) + ".jar");
+        Files.copy(tampered, planted);
+
+        try (PluginHost host = Fixtures.host(dir.resolve("plugins")).lockfile(lock).workDirectory(dir.resolve("work"))
+                .build()) {
+            host.start();
+
+            assertThat(host.extensions(Filter.class)).extracting(f -> f.apply("x")).containsExactly("X");
+        }
+        assertThat(PluginArchive.sha256(planted)).isEqualTo(PluginArchive.sha256(upper));
+    }
+
+    @Test
+    void symbolicLinkInTheShadowStoreIsReplacedNotFollowed() throws Exception {
+        Path upper = Fixtures.filterPlugin("upper", "Upper", "return in.toUpperCase();").writeTo(dir.resolve("plugins"));
+        Path lock = dir.resolve("plinth.lock");
+        Lockfile.of(lock, List.of(PluginArchive.read(upper))).write();
+        Path tampered = Fixtures.filterPlugin("upper", "Upper", "return \"tampered\";").writeTo(dir.resolve("other"));
+        String tamperedSha = PluginArchive.sha256(tampered);
+        Path link = Files.createDirectories(dir.resolve("work/shadow")).resolve(PluginArchive.sha256(upper) + ".jar");
+        Files.createSymbolicLink(link, tampered);
+
+        try (PluginHost host = Fixtures.host(dir.resolve("plugins")).lockfile(lock).workDirectory(dir.resolve("work"))
+                .build()) {
+            host.start();
+
+            assertThat(host.extensions(Filter.class)).extracting(f -> f.apply("x")).containsExactly("X");
+        }
+        assertThat(link).isRegularFile().satisfies(p -> assertThat(Files.isSymbolicLink(p)).isFalse());
+        assertThat(PluginArchive.sha256(tampered)).as("the link's target is left alone").isEqualTo(tamperedSha);
+    }
+
+    @Test
     void unreadableLockfileRefusesEveryJar() throws Exception {
         Fixtures.filterPlugin("upper", "Upper", "return in;").writeTo(dir);
         Path lock = dir.resolve("missing.lock");
