@@ -19,8 +19,17 @@ import java.util.Objects;
  * {@code plinth.home}, else the working directory. Which one was used is logged, and every error names the absolute
  * path it tried. The work directory holds shadow copies of the jars (a fresh temporary directory, deleted on
  * close, unless {@link #workDirectory} is set); each plugin's data directory is {@code <dataDirectory>/<id>}.
+ *
+ * <h2>Time-outs</h2>
+ * Every time-out must be between 1 ms and 1 h; any other value, such as zero, a negative duration or
+ * {@code Duration.ofSeconds(Long.MAX_VALUE)}, is rejected with an {@link IllegalArgumentException} naming it.
  */
 public final class PluginHostBuilder {
+    /** The shortest time-out accepted. */
+    static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+    /** The longest time-out accepted. */
+    static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
     private final List<String> sharedPackages = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
     private final List<Path> jars = new ArrayList<>();
@@ -84,15 +93,19 @@ public final class PluginHostBuilder {
         return this;
     }
 
-    /** How long a plugin's static initializers, constructors and {@code start} may take in all; default 5 s. */
+    /**
+     * How long a plugin's static initializers, constructors and {@code start} may take in all; default 5 s.
+     *
+     * @throws IllegalArgumentException unless between 1 ms and 1 h, as for every time-out here
+     */
     public PluginHostBuilder startTimeout(Duration timeout) {
-        this.startTimeout = positive(timeout, "startTimeout");
+        this.startTimeout = bounded(timeout, "startTimeout");
         return this;
     }
 
     /** How long a plugin's {@code stop} may take; default 5 s. */
     public PluginHostBuilder stopTimeout(Duration timeout) {
-        this.stopTimeout = positive(timeout, "stopTimeout");
+        this.stopTimeout = bounded(timeout, "stopTimeout");
         return this;
     }
 
@@ -116,7 +129,7 @@ public final class PluginHostBuilder {
 
     /** How long {@code unload} and {@code reload} poll for the old class loader to be collected; default 5 s. */
     public PluginHostBuilder leakCheckTimeout(Duration timeout) {
-        this.leakCheckTimeout = positive(timeout, "leakCheckTimeout");
+        this.leakCheckTimeout = bounded(timeout, "leakCheckTimeout");
         return this;
     }
 
@@ -196,10 +209,15 @@ public final class PluginHostBuilder {
         }
     }
 
-    private static Duration positive(Duration d, String name) {
+    /**
+     * {@code d}, when it is between {@link #MIN_TIMEOUT} and {@link #MAX_TIMEOUT}. Rejected, not clamped: a time-out
+     * of zero, a negative one or one of years is a mistake the host should hear about at once, not a value to
+     * guess a meaning for; and deadlines computed from it must not overflow.
+     */
+    static Duration bounded(Duration d, String name) {
         Objects.requireNonNull(d, name + " == null");
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive: " + d);
+        if (d.compareTo(MIN_TIMEOUT) < 0 || d.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException(name + " must be between 1 ms and 1 h: " + d);
         }
         return d;
     }

@@ -53,10 +53,14 @@ public final class PluginWatcher implements AutoCloseable {
         return watch(host, directory, Duration.ofMillis(500));
     }
 
-    /** Watches {@code directory}, acting on a jar once it has not changed for {@code quietPeriod}. */
+    /**
+     * Watches {@code directory}, acting on a jar once it has not changed for {@code quietPeriod}.
+     *
+     * @throws IllegalArgumentException unless {@code quietPeriod} is between 1 ms and 1 h
+     */
     public static PluginWatcher watch(PluginHost host, Path directory, Duration quietPeriod) {
         Objects.requireNonNull(host, "host == null");
-        Objects.requireNonNull(quietPeriod, "quietPeriod == null");
+        PluginHostBuilder.bounded(quietPeriod, "quietPeriod");
         Path dir = host.baseDirectory().resolve(Objects.requireNonNull(directory, "directory == null"));
         try {
             PluginWatcher watcher = new PluginWatcher(host, dir.toRealPath(), quietPeriod);
