@@ -4,16 +4,13 @@ import dev.plinth.runtime.internal.CallTarget;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.Location;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,31 +129,13 @@ final class Lifecycle {
     }
 
     /**
-     * Retires every given generation, a few at a time, without the collection proof; for closing the host. Each
-     * retirement reads every thread's stack, so running them all at once would only make each one slower.
+     * Retires every given generation without the collection proof, for closing the host; returns when each is
+     * retired or was given up on and reported (see {@link HostClose}).
      */
     void retireAll(Map<PluginRecord, List<CallTarget>> generations) {
-        if (generations.isEmpty()) {
-            return;
-        }
-        AtomicInteger workers = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, generations.size()), task -> {
-            Thread t = new Thread(task, "plinth-unload-" + workers.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        generations.forEach((r, targets) -> pool.execute(() -> retire(r, targets, false)));
-        pool.shutdown();
-        long perPlugin = config.stopTimeout().multipliedBy(2).plusSeconds(3).toNanos();
-        long bound = perPlugin + (long) Math.ceil(generations.size() / 4.0) * TimeUnit.MILLISECONDS.toNanos(50);
-        try {
-            if (!pool.awaitTermination(bound, TimeUnit.NANOSECONDS)) {
-                LOG.warn("close: some plugins were still unloading after {}",
-                        Timeouts.format(Duration.ofNanos(bound)));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        List<HostClose.Retiring> all = new ArrayList<>();
+        generations.forEach((r, targets) -> all.add(new HostClose.Retiring(r, () -> retire(r, targets, false))));
+        HostClose.retireAll(all, HostClose.bound(config.stopTimeout()));
     }
 
     /** Drops a generation that never served: executors down, child stopped, loader closed. */
