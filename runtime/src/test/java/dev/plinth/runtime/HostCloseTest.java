@@ -76,7 +76,8 @@ class HostCloseTest {
     void unloadingStuckPastItsBoundIsGivenUpOnAndThePluginsQueuedBehindItStillStop() throws Exception {
         // the MBean's preDeregister runs when close unregisters what the plugin left: a step no time-out covers
         String hangs = "package com.acme.bean;\n"
-                + "public class Bean implements BeanMBean, javax.management.MBeanRegistration, dev.plinth.api.Plugin {\n"
+                + "public class Bean\n"
+                + "        implements BeanMBean, javax.management.MBeanRegistration, dev.plinth.api.Plugin {\n"
                 + "    public int getCount() { return 1; }\n"
                 + "    public void start(dev.plinth.api.PluginContext c) throws Exception {\n"
                 + "        java.lang.management.ManagementFactory.getPlatformMBeanServer().registerMBean(new Bean(),\n"

@@ -50,11 +50,13 @@ class IntegrityTest {
 
     @Test
     void fileAlreadyNamedLikeTheShadowCopyIsReplacedByTheVerifiedJarNeverLoaded() throws Exception {
-        Path upper = Fixtures.filterPlugin("upper", "Upper", "return in.toUpperCase();").writeTo(dir.resolve("plugins"));
+        Path upper = Fixtures.filterPlugin("upper", "Upper", "return in.toUpperCase();")
+                .writeTo(dir.resolve("plugins"));
         Path lock = dir.resolve("plinth.lock");
         Lockfile.of(lock, List.of(PluginArchive.read(upper))).write();
         Path tampered = Fixtures.filterPlugin("upper", "Upper", "return \"tampered\";").writeTo(dir.resolve("other"));
-        Path planted = Files.createDirectories(dir.resolve("work/shadow")).resolve(PluginArchive.sha256(upper) + ".jar");
+        Path planted = Files.createDirectories(dir.resolve("work/shadow"))
+                .resolve(PluginArchive.sha256(upper) + ".jar");
         Files.copy(tampered, planted);
 
         try (PluginHost host = Fixtures.host(dir.resolve("plugins")).lockfile(lock).workDirectory(dir.resolve("work"))
@@ -68,7 +70,8 @@ class IntegrityTest {
 
     @Test
     void symbolicLinkInTheShadowStoreIsReplacedNotFollowed() throws Exception {
-        Path upper = Fixtures.filterPlugin("upper", "Upper", "return in.toUpperCase();").writeTo(dir.resolve("plugins"));
+        Path upper = Fixtures.filterPlugin("upper", "Upper", "return in.toUpperCase();")
+                .writeTo(dir.resolve("plugins"));
         Path lock = dir.resolve("plinth.lock");
         Lockfile.of(lock, List.of(PluginArchive.read(upper))).write();
         Path tampered = Fixtures.filterPlugin("upper", "Upper", "return \"tampered\";").writeTo(dir.resolve("other"));
