@@ -15,13 +15,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches a plugin directory (opt-in): a new jar is added, a changed jar reloads its plugin, a removed jar unloads
- * it. A file is acted on only once it has stopped changing for the quiet period, so a half-copied jar is never
- * read; still, copy jars in under a temporary name and rename them, which is atomic.
+ * it. A file is acted on only once it has kept its size and time stamp for the quiet period <em>and</em> reads as a
+ * zip whose central directory is complete, so a half-copied jar is never loaded, even when the copy stalls for
+ * longer than the quiet period: a file that does not read as a zip is logged once and waited on until it changes.
+ * Still, copy jars in under a temporary name and rename them, which is atomic.
  *
  * <h2>Threading</h2>
  * One daemon thread, {@code plinth-watch}, calls the host's {@code add}, {@code reload} and {@code unload}; those
@@ -107,7 +110,7 @@ public final class PluginWatcher implements AutoCloseable {
         }
     }
 
-    /** Acts on each file that kept the same size and time stamp for the quiet period. */
+    /** Acts on each file that kept the same size and time stamp for the quiet period and reads as a whole zip. */
     private void settle() {
         long now = System.nanoTime();
         pending.entrySet().removeIf(e -> {
@@ -119,9 +122,27 @@ public final class PluginWatcher implements AutoCloseable {
             if (now - e.getValue().since() < quietPeriod.toNanos()) {
                 return false;
             }
+            String unreadable = seen.size() < 0 ? null : unreadableZip(e.getKey());
+            if (unreadable != null) {
+                if (!e.getValue().waiting()) {
+                    LOG.warn("{}: not a complete jar yet ({}); waiting for it to change", e.getKey(), unreadable);
+                }
+                e.setValue(seen.waitingForChange()); // a stalled copy: check again after another quiet period
+                return false;
+            }
             act(e.getKey());
             return true;
         });
+    }
+
+    /** Why {@code file} does not read as a zip with a complete central directory, or null when it does. */
+    private static String unreadableZip(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) { // opening reads the end record and the central directory
+            LOG.debug("{}: a complete zip of {} entries", file, zip.size());
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 
     private void act(Path file) {
@@ -146,14 +167,22 @@ public final class PluginWatcher implements AutoCloseable {
         }
     }
 
-    /** What a file looked like when last seen, and since when it has looked so. */
-    private record Pending(long size, long modified, long since) {
+    /**
+     * What a file looked like when last seen, since when it has looked so, and whether it was found unreadable as it
+     * is (so that is logged once).
+     */
+    private record Pending(long size, long modified, long since, boolean waiting) {
         static Pending of(Path file) {
             try {
-                return new Pending(Files.size(file), Files.getLastModifiedTime(file).toMillis(), System.nanoTime());
+                return new Pending(Files.size(file), Files.getLastModifiedTime(file).toMillis(), System.nanoTime(),
+                        false);
             } catch (IOException e) {
-                return new Pending(-1, -1, System.nanoTime());
+                return new Pending(-1, -1, System.nanoTime(), false);
             }
+        }
+
+        Pending waitingForChange() {
+            return new Pending(size, modified, System.nanoTime(), true);
         }
 
         boolean sameFileAs(Pending other) {
