@@ -115,9 +115,20 @@ public final class PluginHostBuilder {
         return this;
     }
 
-    /** The configuration handed to one plugin through {@code PluginContext.configuration()}. */
+    /**
+     * The configuration handed to one plugin through {@code PluginContext.configuration()}.
+     *
+     * @throws NullPointerException naming the plugin and the key, for a null key or value
+     */
     public PluginHostBuilder configuration(String pluginId, Map<String, String> values) {
-        configurations.put(Objects.requireNonNull(pluginId, "pluginId == null"), Map.copyOf(values));
+        Objects.requireNonNull(pluginId, "pluginId == null");
+        Objects.requireNonNull(values, "configuration of plugin '" + pluginId + "' == null");
+        values.forEach((key, value) -> {
+            Objects.requireNonNull(key, "configuration key of plugin '" + pluginId + "' == null");
+            Objects.requireNonNull(value, "configuration value for key '" + key + "' of plugin '" + pluginId
+                    + "' == null");
+        });
+        configurations.put(pluginId, Map.copyOf(values));
         return this;
     }
 
@@ -168,9 +179,17 @@ public final class PluginHostBuilder {
         return this;
     }
 
-    /** The host, resolved and started by nothing yet. */
+    /** The host, resolved and started by nothing yet; a build that throws leaves no directory behind. */
     public PluginHost build() {
-        return new PluginHost(config());
+        HostConfig config = config();
+        try {
+            return new PluginHost(config);
+        } catch (RuntimeException | Error e) { // e.g. a shared package name that is not one
+            if (config.ownsWorkDirectory()) {
+                WorkDirectories.delete(config.workDirectory());
+            }
+            throw e;
+        }
     }
 
     /** The settled configuration; makes the temporary work directory when none was set. */
@@ -189,16 +208,17 @@ public final class PluginHostBuilder {
             base = Path.of("").toAbsolutePath();
             source = "the working directory";
         }
-        boolean owned = workDirectory == null;
-        Path work = owned ? temporaryWorkDirectory() : workDirectory;
-        Path data = dataDirectory != null ? dataDirectory : work.resolve("data");
         ClassLoader loader = hostLoader != null ? hostLoader : Thread.currentThread().getContextClassLoader();
         if (loader == null) {
             loader = PluginHost.class.getClassLoader();
         }
+        Path lock = lockfile == null ? null : base.resolve(lockfile).normalize();
+        boolean owned = workDirectory == null;
+        Path work = owned ? temporaryWorkDirectory() : workDirectory; // last: nothing below may throw
+        Path data = dataDirectory != null ? dataDirectory : work.resolve("data");
         return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
-                stopTimeout, loader, configurations, verify, leakCheckTimeout, heapDumpDirectory, listeners,
-                lockfile == null ? null : base.resolve(lockfile).normalize(), isolation, isolationByPlugin);
+                stopTimeout, loader, configurations, verify, leakCheckTimeout, heapDumpDirectory, listeners, lock,
+                isolation, isolationByPlugin);
     }
 
     private static Path temporaryWorkDirectory() {
