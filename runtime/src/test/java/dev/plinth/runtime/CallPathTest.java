@@ -114,6 +114,53 @@ class CallPathTest {
         }
     }
 
+    @Test
+    void handlesForwardToStringEqualsAndHashCodeToThePluginUnderItsLoaderAcrossReloads() throws Exception {
+        shown("1.0.0").writeTo(dir.resolve("plugins"));
+        Path v2 = shown("2.0.0").writeTo(dir.resolve("next"));
+        Fixtures.filterPlugin("other", "Other", "return in;").writeTo(dir.resolve("plugins"));
+        try (PluginHost host = Fixtures.host(dir.resolve("plugins")).build()) {
+            host.start();
+            Filter other = host.extensions(Filter.class).get(0);
+            Filter shown = host.extensions(Filter.class).get(1);
+
+            assertThat(shown).hasToString("shown 1.0.0 under plugin:shown@1.0.0");
+            assertThat(shown.hashCode()).isEqualTo(1);
+            assertThat(shown.equals("shown")).as("the plugin's equals, not the handle's identity").isTrue();
+            assertThat(shown.equals(host.extensions(Filter.class).get(1))).as("two handles of one instance").isTrue();
+            assertThat(shown.equals(other)).isFalse();
+
+            host.reload("shown", v2);
+
+            assertThat(shown).hasToString("shown 2.0.0 under plugin:shown@2.0.0");
+            assertThat(shown.hashCode()).isEqualTo(2);
+
+            host.unload("shown");
+
+            assertThat(shown).hasToString("com.acme.api.Filter of plugin shown: not available (plugin shown was"
+                    + " unloaded)");
+            assertThat(shown.hashCode()).isEqualTo(System.identityHashCode(shown));
+            assertThat(shown.equals(shown)).isTrue();
+            assertThat(shown.equals("shown")).isFalse();
+        }
+    }
+
+    /** A filter whose Object methods say which version they are and which context class loader they ran under. */
+    private static TestJar shown(String version) {
+        return TestJar.named("shown-" + version).plugin("shown", version).classpath(Fixtures.compileClasspath())
+                .source("com.acme.shown.Shown", "package com.acme.shown;\n"
+                        + "public class Shown implements com.acme.api.Filter {\n"
+                        + "    public String apply(String in) { return in; }\n"
+                        + "    public String toString() {\n"
+                        + "        return \"shown " + version + " under \""
+                        + " + Thread.currentThread().getContextClassLoader().getName();\n"
+                        + "    }\n"
+                        + "    public int hashCode() { return " + version.charAt(0) + "; }\n"
+                        + "    public boolean equals(Object o) { return o == this || \"shown\".equals(o); }\n"
+                        + "}\n")
+                .service(Fixtures.FILTER, "com.acme.shown.Shown");
+    }
+
     /** Counts the slow plugin's latch down from the host side, through its own class loader. */
     private static void releaseSlowPlugin(PluginHost host) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

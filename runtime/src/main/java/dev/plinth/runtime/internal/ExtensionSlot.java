@@ -28,10 +28,20 @@ public final class ExtensionSlot {
     public CallTarget enter() {
         CallTarget t = target;
         if (t == null) {
-            throw new PluginUnavailableException(pluginId, extension + " of plugin " + pluginId
-                    + ": not available (" + retiredBecause + "); get a fresh handle from PluginHost.extensions");
+            throw new PluginUnavailableException(pluginId, unavailable()
+                    + "; get a fresh handle from PluginHost.extensions");
         }
         return t;
+    }
+
+    /** The generation new calls use, or null when the plugin no longer serves calls; never throws. */
+    public CallTarget current() {
+        return target;
+    }
+
+    /** Why calls are not served, e.g. {@code com.acme.Filter of plugin x: not available (plugin x was unloaded)}. */
+    public String unavailable() {
+        return extension + " of plugin " + pluginId + ": not available (" + retiredBecause + ")";
     }
 
     /**

@@ -33,6 +33,9 @@ final class HandleClassWriter {
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 self, null, BASE, new String[] {ifaceName});
         writeConstructor(cw);
+        writeObjectMethod(cw, "toString", "()Ljava/lang/String;", "plinthToString");
+        writeObjectMethod(cw, "hashCode", "()I", "plinthHashCode");
+        writeObjectMethod(cw, "equals", "(Ljava/lang/Object;)Z", "plinthEquals");
         Set<String> written = new HashSet<>();
         for (Method m : methods) {
             String desc = Type.getMethodDescriptor(m);
@@ -51,6 +54,24 @@ final class HandleClassWriter {
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, BASE, "<init>", "(L" + SLOT + ";)V", false);
         mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * {@code return plinthName(args);}: the work is in {@link HandleBase}; this frame, of the generated class, marks
+     * the call into the plugin for the drain, as the frames of the interface's methods do.
+     */
+    private static void writeObjectMethod(ClassWriter cw, String name, String desc, String baseMethod) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, name, desc, null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        Type[] args = Type.getArgumentTypes(desc);
+        for (int i = 0; i < args.length; i++) {
+            mv.visitVarInsn(Opcodes.ALOAD, i + 1);
+        }
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BASE, baseMethod, desc, false);
+        mv.visitInsn(Type.getReturnType(desc).getOpcode(Opcodes.IRETURN));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
