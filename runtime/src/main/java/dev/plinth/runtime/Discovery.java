@@ -130,7 +130,7 @@ final class Discovery {
                 + config.baseDirectory() + ")";
         Finding f = Finding.error(FindingCode.PATH_UNRESOLVED, String.valueOf(given.getFileName()),
                 Location.of(resolved), resolved + ": " + problem + how,
-                "pass an absolute path, or set PluginHost.Builder.baseDirectory (or -Dplinth.home) to the folder"
+                "pass an absolute path, or set PluginHostBuilder.baseDirectory (or -Dplinth.home) to the folder"
                         + " that holds '" + given + "'");
         hostFindings.add(f);
         LOG.error("{}", f);

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The settled configuration of a host, made by {@link PluginHost.Builder}. */
+/** The settled configuration of a host, made by {@link PluginHostBuilder}. */
 record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, List<Path> pluginJars,
                   Path baseDirectory, String baseDirectorySource, Path workDirectory, boolean ownsWorkDirectory,
                   Path dataDirectory, Duration startTimeout, Duration stopTimeout, ClassLoader hostLoader,

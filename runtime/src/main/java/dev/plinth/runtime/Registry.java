@@ -37,7 +37,7 @@ final class Registry {
                 if (known.getName().equals(type.getName())) {
                     throw new IllegalArgumentException(type.getName() + ": this Class (loader "
                             + loaderName(type) + ") is not the host API's " + type.getName() + " (loader "
-                            + loaderName(known) + "); pass the class seen by PluginHost.Builder.hostClassLoader");
+                            + loaderName(known) + "); pass the class seen by PluginHostBuilder.hostClassLoader");
                 }
             }
             return List.of();

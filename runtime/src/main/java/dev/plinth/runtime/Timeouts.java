@@ -20,7 +20,7 @@ final class Timeouts {
                 ? "move blocking work (network, files, sleeps) out of the static initializer into"
                         + " Plugin.start(PluginContext)"
                 : "return from start promptly and run long work on PluginContext.executor(), or raise"
-                        + " PluginHost.Builder.startTimeout";
+                        + " PluginHostBuilder.startTimeout";
         return Finding.error(FindingCode.INIT_TIMEOUT, r.id(), where, subject + " did not return within "
                 + format(limit) + "; thread " + worker.getName() + " is at " + position(worker), fix);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.api.Filter;
 import dev.plinth.testjars.TestJar;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,6 +144,22 @@ class CallPathTest {
             assertThat(shown.hashCode()).isEqualTo(System.identityHashCode(shown));
             assertThat(shown.equals(shown)).isTrue();
             assertThat(shown.equals("shown")).isFalse();
+        }
+    }
+
+    @Test
+    void extensionTypeFromAnotherLoaderIsRefusedNamingBothLoadersAndTheBuilderMethod() throws Exception {
+        Fixtures.filterPlugin("one", "One", "return in;").writeTo(dir);
+        try (PluginHost host = Fixtures.host(dir).build();
+             URLClassLoader copy = new URLClassLoader("copy", new URL[] {Fixtures.locationOf(Filter.class).toUri()
+                     .toURL()}, ClassLoader.getPlatformClassLoader())) {
+            host.start();
+            Class<?> otherFilter = copy.loadClass(Filter.class.getName());
+
+            assertThatThrownBy(() -> host.extensions(otherFilter)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("com.acme.api.Filter: this Class (loader copy) is not the host API's"
+                            + " com.acme.api.Filter (loader app); pass the class seen by"
+                            + " PluginHostBuilder.hostClassLoader");
         }
     }
 

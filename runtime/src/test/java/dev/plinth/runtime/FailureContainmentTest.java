@@ -127,9 +127,11 @@ class FailureContainmentTest {
             host.start();
 
             assertThat(host.plugins()).isEmpty();
-            assertThat(host.findings()).extracting(Finding::code, Finding::message).containsExactly(
+            assertThat(host.findings()).extracting(Finding::code, Finding::message, Finding::fix).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(FindingCode.PATH_UNRESOLVED, dir.resolve("plugins")
-                            + ": not a directory (resolved against baseDirectory " + dir + ")"));
+                            + ": not a directory (resolved against baseDirectory " + dir + ")", "pass an absolute"
+                            + " path, or set PluginHostBuilder.baseDirectory (or -Dplinth.home) to the folder that"
+                            + " holds 'plugins'"));
         }
     }
 

@@ -222,7 +222,9 @@ class LifecycleTest {
                 PluginInfo info = host.add(jar);
 
                 assertThat(info.state()).isEqualTo(PluginState.FAILED);
-                assertThat(info.findings()).extracting(Finding::code).containsExactly(FindingCode.INIT_TIMEOUT);
+                assertThat(info.findings()).extracting(Finding::code, Finding::fix).containsExactly(tuple(
+                        FindingCode.INIT_TIMEOUT, "return from start promptly and run long work on"
+                                + " PluginContext.executor(), or raise PluginHostBuilder.startTimeout"));
             }
         } finally {
             Gate.open = () -> true;
