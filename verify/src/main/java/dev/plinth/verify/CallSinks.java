@@ -64,6 +64,20 @@ final class CallSinks {
         return Optional.ofNullable(methods.getOrDefault(name, methods.get(ANY)));
     }
 
+    private static final Set<String> EXIT_NAMES = Set.of("exit", "halt");
+    private static final Set<String> THREAD_NAMES = Set.of(INIT, "start", "startVirtualThread", "ofPlatform",
+            "ofVirtual");
+
+    /** Whether a method of this name might end the JVM: a cheap test before resolving the call. */
+    static boolean mayExit(String name) {
+        return EXIT_NAMES.contains(name);
+    }
+
+    /** Whether a method of this name might create threads: a cheap test before resolving the call. */
+    static boolean mayCreateThreads(String name) {
+        return THREAD_NAMES.contains(name) || name.startsWith("new");
+    }
+
     /** Whether a call ends the JVM. */
     static boolean exits(String owner, String name) {
         return EXIT.getOrDefault(owner, Set.of()).contains(name);

@@ -49,7 +49,7 @@ final class ClassParser {
         private final Map<String, ClassModel.Member> fields = new LinkedHashMap<>();
         private final Map<String, ClassModel.Member> methods = new LinkedHashMap<>();
         private final List<ClassModel.Ref> refs = new ArrayList<>();
-        private final Map<String, List<ClassModel.Ref>> codeRefs = new HashMap<>();
+        private final Map<String, int[]> codeRanges = new HashMap<>();
         private final List<ClassModel.NativeLoad> nativeLoads = new ArrayList<>();
         private final List<String> annotations = new ArrayList<>();
         private String name;
@@ -72,10 +72,12 @@ final class ClassParser {
                         .put(m.descriptor(), m));
             }
             byName.replaceAll((k, v) -> Map.copyOf(v));
+            List<ClassModel.Ref> allRefs = List.copyOf(refs);
+            Map<String, List<ClassModel.Ref>> code = new HashMap<>();
+            codeRanges.forEach((m, range) -> code.put(m, allRefs.subList(range[0], range[1])));
             return new ClassModel(name, access, innerAccess, member, superName, interfaces,
                     nestHost == null ? name : nestHost, List.copyOf(annotations), Map.copyOf(fields),
-                    Map.copyOf(methods), List.copyOf(refs), Map.copyOf(byName), Map.copyOf(codeRefs),
-                    List.copyOf(nativeLoads));
+                    Map.copyOf(methods), allRefs, Map.copyOf(byName), Map.copyOf(code), List.copyOf(nativeLoads));
         }
 
         @Override
@@ -127,7 +129,7 @@ final class ClassParser {
                                          String[] exceptions) {
             DescriptorSyntax.requireMethod(descriptor);
             methods.put(methodName + descriptor, new ClassModel.Member(name, methodName, descriptor, acc));
-            return code ? new CodeCollector(methodName + descriptor, refs, codeRefs, nativeLoads) : null;
+            return code ? new CodeCollector(methodName + descriptor, refs, codeRanges, nativeLoads) : null;
         }
     }
 }

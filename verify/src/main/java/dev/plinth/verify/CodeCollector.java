@@ -33,18 +33,18 @@ final class CodeCollector extends MethodVisitor {
 
     private final String method;
     private final List<ClassModel.Ref> out;
-    private final Map<String, List<ClassModel.Ref>> byMethod;
+    private final Map<String, int[]> byMethod;
     private final List<ClassModel.NativeLoad> nativeLoads;
     private final List<ClassModel.Ref> refs = new ArrayList<>();
     private final List<Integer> positions = new ArrayList<>();
     private final Map<Label, Integer> labels = new HashMap<>();
     private final List<Label[]> handlers = new ArrayList<>();
     private final Map<Integer, Label[]> jumps = new HashMap<>();
-    private int[] opcodes = new int[64];
+    private int[] opcodes = new int[0];
     private int index;
     private String lastString;
 
-    CodeCollector(String method, List<ClassModel.Ref> out, Map<String, List<ClassModel.Ref>> byMethod,
+    CodeCollector(String method, List<ClassModel.Ref> out, Map<String, int[]> byMethod,
                   List<ClassModel.NativeLoad> nativeLoads) {
         super(Opcodes.ASM9);
         this.method = method;
@@ -65,8 +65,13 @@ final class CodeCollector extends MethodVisitor {
     }
 
     private void instruction(int opcode) {
-        if (index == opcodes.length) {
-            opcodes = java.util.Arrays.copyOf(opcodes, index * 2);
+        if (handlers.isEmpty()) { // no linkage handler (they are visited before the code): no control flow to keep
+            index++;
+            lastString = opcode == Opcodes.LDC ? lastString : null;
+            return;
+        }
+        if (index >= opcodes.length) {
+            opcodes = java.util.Arrays.copyOf(opcodes, Math.max(64, index * 2));
         }
         opcodes[index++] = opcode;
         if (opcode != Opcodes.LDC) {
@@ -151,7 +156,9 @@ final class CodeCollector extends MethodVisitor {
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
-        jumps.put(index, new Label[] {label});
+        if (!handlers.isEmpty()) {
+            jumps.put(index, new Label[] {label});
+        }
         instruction(opcode);
     }
 
@@ -171,6 +178,10 @@ final class CodeCollector extends MethodVisitor {
     }
 
     private void switchTo(int opcode, Label dflt, Label[] targets) {
+        if (handlers.isEmpty()) {
+            instruction(opcode);
+            return;
+        }
         Label[] all = java.util.Arrays.copyOf(targets, targets.length + 1);
         all[targets.length] = dflt;
         jumps.put(index, all);
@@ -224,7 +235,7 @@ final class CodeCollector extends MethodVisitor {
                 guards.add(new int[] {labels.getOrDefault(h[0], -1), labels.getOrDefault(h[1], -1)});
             }
         }
-        List<ClassModel.Ref> mine = new ArrayList<>(refs.size());
+        int first = out.size();
         for (int i = 0; i < refs.size(); i++) {
             ClassModel.Ref r = refs.get(i);
             int at = positions.get(i);
@@ -235,11 +246,10 @@ final class CodeCollector extends MethodVisitor {
                     break;
                 }
             }
-            mine.add(guarded ? new ClassModel.Ref(r.kind(), r.owner(), r.name(), r.descriptor(), r.opcode(),
+            out.add(guarded ? new ClassModel.Ref(r.kind(), r.owner(), r.name(), r.descriptor(), r.opcode(),
                     r.isInterface(), r.from(), true) : r);
         }
-        out.addAll(mine);
-        byMethod.put(method, List.copyOf(mine));
+        byMethod.put(method, new int[] {first, out.size()});
     }
 
     /**

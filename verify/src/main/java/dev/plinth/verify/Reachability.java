@@ -36,7 +36,7 @@ final class Reachability {
     private final boolean whole;
     private final Set<String> ownPackages = new HashSet<>();
     private final Map<String, List<String>> libraryProviders = new HashMap<>();
-    private final Map<String, String> parents = new HashMap<>();
+    private final Map<String, Map<String, String>> parents = new HashMap<>(); // owner → method → caller key
     private final Set<String> loaded = new HashSet<>();
     private final Set<String> initialized = new HashSet<>();
     private final Set<String> instantiated = new HashSet<>();
@@ -84,7 +84,11 @@ final class Reachability {
 
     /** Whether a method of a plugin class can run. */
     boolean reaches(String owner, String nameAndDescriptor) {
-        return whole || parents.containsKey(owner + "." + nameAndDescriptor);
+        if (whole) {
+            return true;
+        }
+        Map<String, String> methods = parents.get(owner);
+        return methods != null && methods.containsKey(nameAndDescriptor);
     }
 
     /** Whether a plugin class is loaded by reachable code (so its header must link). */
@@ -95,7 +99,7 @@ final class Reachability {
     /** How many methods are reachable; the whole jar's when it was analysed whole. */
     int reachableMethods() {
         return whole ? space.pluginClasses().values().stream().mapToInt(c -> c.methods().size()).sum()
-                : parents.size();
+                : parents.values().stream().mapToInt(Map::size).sum();
     }
 
     /**
@@ -130,8 +134,10 @@ final class Reachability {
         while (key != null && !key.equals(ROOT) && seen.add(key)) {
             int dot = key.indexOf('(');
             int split = key.lastIndexOf('.', dot);
-            path.add(0, Names.site(key.substring(0, split), key.substring(split + 1)));
-            key = parents.get(key);
+            String caller = key.substring(0, split);
+            String method = key.substring(split + 1);
+            path.add(0, Names.site(caller, method));
+            key = parents.getOrDefault(caller, Map.of()).get(method);
         }
         return path;
     }
@@ -291,7 +297,7 @@ final class Reachability {
     }
 
     private void reach(String owner, String method, String from) {
-        if (parents.putIfAbsent(owner + "." + method, from) == null) {
+        if (parents.computeIfAbsent(owner, o -> new HashMap<>()).putIfAbsent(method, from) == null) {
             queue.add(new String[] {owner, method});
         }
     }

@@ -20,7 +20,7 @@ final class ThreadLeakCheck implements Check {
             int sites = 0;
             for (ClassModel.Ref ref : c.refs()) {
                 if (ref.kind() != ClassModel.Kind.METHOD || ref.from() == null
-                        || !reach.reaches(c.name(), ref.from())) {
+                        || !CallSinks.mayCreateThreads(ref.name()) || !reach.reaches(c.name(), ref.from())) {
                     continue;
                 }
                 String owner = linker.declaringClass(ref);
