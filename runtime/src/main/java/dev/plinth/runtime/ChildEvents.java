@@ -37,7 +37,7 @@ final class ChildEvents {
                         + ": child JVM given up on: " + detail, "see the child's output in the log; run the plugin"
                         + " in process to see the failure directly");
                 if (r.failIf(PluginState.STARTED, f, null)) {
-                    LOG.error("{}", f);
+                    FindingLog.log(f);
                     republish.run();
                     events.failed(r.snapshot());
                 }

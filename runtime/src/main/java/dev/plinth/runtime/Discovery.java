@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,14 +45,15 @@ final class Discovery {
         List<PluginArchive> archives = List.copyOf(jars()).parallelStream().map(PluginArchive::read).toList();
         List<PluginRecord> records = archives.parallelStream().map(this::verified).toList();
         refuseDuplicateIds(records, archives);
-        records.forEach(Discovery::settle);
+        Set<Finding> logged = new HashSet<>(); // a duplicate-plugin-id finding is on both records: log it once
+        records.forEach(r -> settle(r, logged));
         return records;
     }
 
     /** A record for one more jar (a reload or an added plugin), {@code RESOLVED} or {@code FAILED}. */
     PluginRecord planOne(Path jar) {
         PluginRecord record = verified(PluginArchive.read(realPath(config.resolve(jar))));
-        settle(record);
+        settle(record, new HashSet<>());
         return record;
     }
 
@@ -88,14 +89,16 @@ final class Discovery {
         }
     }
 
-    private static void settle(PluginRecord r) {
-        boolean errors = r.snapshot().findings().stream().anyMatch(Finding::isError);
-        if (!errors) {
+    /** RESOLVED, or FAILED when there is an error; logs each finding (not yet in {@code logged}) at its level. */
+    private static void settle(PluginRecord r, Set<Finding> logged) {
+        List<Finding> findings = r.snapshot().findings();
+        findings.stream().filter(logged::add).forEach(FindingLog::log);
+        long errors = findings.stream().filter(Finding::isError).count();
+        if (errors == 0) {
             r.transition(PluginState.DISCOVERED, PluginState.RESOLVED);
         } else if (r.transition(PluginState.DISCOVERED, PluginState.FAILED)) {
-            LOG.warn("plugin {} from {} not loaded: {}", r.descriptor.coordinates(), r.path,
-                    r.snapshot().findings().stream().filter(Finding::isError).map(Finding::toString)
-                            .collect(Collectors.joining("; ")));
+            LOG.info("plugin {} from {} not loaded: {} error{}, logged above", r.descriptor.coordinates(), r.path,
+                    errors, errors == 1 ? "" : "s");
         }
     }
 
@@ -133,7 +136,7 @@ final class Discovery {
                 "pass an absolute path, or set PluginHostBuilder.baseDirectory (or -Dplinth.home) to the folder"
                         + " that holds '" + given + "'");
         hostFindings.add(f);
-        LOG.error("{}", f);
+        FindingLog.log(f);
     }
 
     private static Path realPath(Path p) {

@@ -121,7 +121,7 @@ final class HostClose {
                     + (t == null ? "(ended)" : t.getName() + " is at " + Timeouts.position(t)),
                     "make stop() and the plugin's JVM registrations (MBeans, shutdown hooks) return promptly");
             record.add(f);
-            LOG.warn("{}", f);
+            FindingLog.log(f);
         }
     }
 }

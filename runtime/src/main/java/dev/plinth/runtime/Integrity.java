@@ -7,13 +7,9 @@ import dev.plinth.verify.PluginArchive;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Detects a plugin jar that changed on disk since it was loaded: the JVM twin of Go's stale {@code .so}. */
 final class Integrity {
-    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
-
     private Integrity() {
     }
 
@@ -34,7 +30,7 @@ final class Integrity {
                 + " loaded version keeps serving", "reload the plugin to serve the jar on disk, or restore the file");
         if (!r.snapshot().findings().contains(f)) {
             r.add(f);
-            LOG.warn("{}", f);
+            FindingLog.log(f);
         }
         return Optional.of(f);
     }

@@ -9,16 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds the threads a plugin left behind — by the thread's class, its context class loader, or a stack frame from
  * the plugin's loader — interrupts them, waits a bounded time, and reports each by name with its stack.
  */
 final class LeakedThreads {
-    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
-
     private LeakedThreads() {
     }
 
@@ -58,11 +54,12 @@ final class LeakedThreads {
                 .orElse("its start, not yet running");
         String outcome = alive ? "still running after interrupt" : "ended when interrupted";
         String message = "thread '" + t.getName() + "' outlived the plugin (" + outcome + "); it was at " + at;
-        LOG.warn("plugin {}: {}\n\t{}", r.id(), message, Arrays.stream(stack).map(StackTraceElement::toString)
-                .collect(Collectors.joining("\n\tat ", "at ", "")));
         String fix = "run background work on PluginContext.executor() or scheduler(), or stop the thread in"
                 + " Plugin.stop()" + (alive ? "; make it end when interrupted" : "");
-        return alive ? Finding.error(FindingCode.THREAD_LEAK, r.id(), Location.of(r.path), message, fix)
+        Finding f = alive ? Finding.error(FindingCode.THREAD_LEAK, r.id(), Location.of(r.path), message, fix)
                 : Finding.warning(FindingCode.THREAD_LEAK, r.id(), Location.of(r.path), message, fix);
+        FindingLog.log(f, Arrays.stream(stack).map(StackTraceElement::toString)
+                .collect(Collectors.joining("\n\tat ", "\tat ", "")), null);
+        return f;
     }
 }

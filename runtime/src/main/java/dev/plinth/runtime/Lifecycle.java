@@ -64,7 +64,7 @@ final class Lifecycle {
         } catch (TimeoutException e) {
             Finding timeout = Timeouts.startTimeout(r, worker.thread(), config.startTimeout());
             if (r.failIf(PluginState.STARTING, timeout, null)) {
-                LOG.error("{}", timeout);
+                FindingLog.log(timeout);
                 worker.thread().interrupt();
                 discard(r);
                 events.failed(r.snapshot());
@@ -115,8 +115,7 @@ final class Lifecycle {
 
     private void failed(PluginRecord r, Finding finding, Throwable cause) {
         if (r.failIf(PluginState.STARTING, finding, cause)) {
-            LOG.error("{}", finding);
-            LOG.debug("plugin {}: cause of the failure", r.id(), cause);
+            FindingLog.log(finding, cause);
             discard(r);
             events.failed(r.snapshot());
         }

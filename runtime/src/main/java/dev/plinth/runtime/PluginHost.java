@@ -118,9 +118,9 @@ public final class PluginHost implements AutoCloseable {
                     .forEach(failed -> replace(failed, null)); // a new attempt replaces a failed one
             Optional<PluginRecord> same = find(next.id());
             if (same.isPresent()) {
-                next.failIf(next.state(), Finding.error(FindingCode.DUPLICATE_PLUGIN_ID, next.id(),
-                        Location.of(next.path), next.id() + ": plugin id already loaded from " + same.get().path
-                                + "; " + next.path + " is not loaded", "reload the plugin instead of adding it"), null);
+                refuse(next, Finding.error(FindingCode.DUPLICATE_PLUGIN_ID, next.id(), Location.of(next.path),
+                        next.id() + ": plugin id already loaded from " + same.get().path + "; " + next.path
+                                + " is not loaded", "reload the plugin instead of adding it"));
                 return next.snapshot();
             }
             if (next.state() == PluginState.FAILED) {
@@ -155,9 +155,9 @@ public final class PluginHost implements AutoCloseable {
             PluginRecord old = require(id);
             PluginRecord next = discovery.planOne(jar);
             if (!next.id().equals(id)) {
-                next.failIf(next.state(), Finding.error(FindingCode.DESCRIPTOR_INVALID, next.id(),
-                        Location.of(next.path), next.path.getFileName() + ": declares Plugin-Id " + next.id()
-                                + ", not " + id, "reload a jar of the same plugin, or add() it as a new one"), null);
+                refuse(next, Finding.error(FindingCode.DESCRIPTOR_INVALID, next.id(), Location.of(next.path),
+                        next.path.getFileName() + ": declares Plugin-Id " + next.id() + ", not " + id,
+                        "reload a jar of the same plugin, or add() it as a new one"));
             }
             List<CallTarget> retired = new ArrayList<>();
             boolean ok = next.state() == PluginState.RESOLVED && lifecycle.startAndWait(next,
@@ -322,6 +322,13 @@ public final class PluginHost implements AutoCloseable {
             }
             records = List.copyOf(updated);
             registry = Registry.of(records);
+        }
+    }
+
+    /** Fails a planned generation that may not load, before any of its code ran; logs the finding. */
+    private static void refuse(PluginRecord next, Finding why) {
+        if (next.failIf(next.state(), why, null)) {
+            FindingLog.log(why);
         }
     }
 

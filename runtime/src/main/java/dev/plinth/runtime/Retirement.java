@@ -57,6 +57,8 @@ final class Retirement {
             findings.add(LoaderLeaks.finding(r, loaderName, findings, config));
         }
         r.add(findings);
+        // thread-leak findings were logged as they were made, each with its thread's stack
+        findings.stream().filter(f -> f.code() != FindingCode.THREAD_LEAK).forEach(FindingLog::log);
         UnloadReport report = new UnloadReport(r.id(), r.descriptor.version(), loaderName, running, collected,
                 proveCollection && ref != null, findings, Duration.ofNanos(System.nanoTime() - began));
         LOG.info("unloaded plugin {} ({}){}", r.descriptor.coordinates(), r.path, proveCollection
