@@ -78,6 +78,7 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        Path file = output == null ? null : OutputFile.check(spec.commandLine(), "--output", workingDirectory, output);
         PluginInputs inputs = PluginInputs.expand(workingDirectory, paths);
         PrintWriter err = spec.commandLine().getErr();
         hostNotes.forEach(err::println);
@@ -85,14 +86,13 @@ final class DoctorCommand implements Callable<Integer> {
         err.flush();
         DoctorReport report = new DoctorReport(VersionProvider.version(), host, check(host, inputs));
         PrintWriter out = spec.commandLine().getOut();
-        if (output == null) {
+        if (file == null) {
             out.print(format.render(report, parent.colour() && format == ReportFormat.TEXT));
         } else {
-            Path file = workingDirectory.resolve(output).normalize();
             try {
                 Files.writeString(file, format.render(report, false), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("plinth doctor: cannot write the report to " + file + ": " + e);
+                err.println("plinth doctor: cannot write the report to " + file + ": " + OutputFile.reason(e));
                 err.flush();
                 return ExitCodes.FINDINGS;
             }

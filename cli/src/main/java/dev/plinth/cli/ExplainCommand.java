@@ -3,6 +3,8 @@ package dev.plinth.cli;
 import dev.plinth.verify.FindingCode;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,7 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("plinth explain: unknown code '" + code + "'");
             FindingCode.closest(code.strip().toLowerCase(Locale.ROOT))
                     .ifPresent(c -> err.println("did you mean " + c.id() + "?"));
-            err.println("known codes: " + Arrays.stream(FindingCode.values()).map(FindingCode::id)
+            err.println("known codes: " + byBug().stream().map(FindingCode::id)
                     .collect(Collectors.joining(", ")));
             err.flush();
             return ExitCodes.USAGE;
@@ -62,12 +64,18 @@ final class ExplainCommand implements Callable<Integer> {
                 + body + "\n";
     }
 
+    /** Every code ordered as a reader looks them up: by the Go bug it mirrors, then alphabetically. */
+    static List<FindingCode> byBug() {
+        return Arrays.stream(FindingCode.values())
+                .sorted(Comparator.comparingInt(FindingCode::seedBug).thenComparing(FindingCode::id)).toList();
+    }
+
     static String table() {
         int width = Arrays.stream(FindingCode.values()).mapToInt(c -> c.id().length()).max().orElse(4);
         StringBuilder out = new StringBuilder();
         String format = "%-" + width + "s  %3s  %s\n";
         out.append(String.format(Locale.ROOT, format, "CODE", "BUG", "TITLE"));
-        for (FindingCode c : FindingCode.values()) {
+        for (FindingCode c : byBug()) {
             out.append(String.format(Locale.ROOT, format, c.id(), c.seedBug(), c.title()));
         }
         return out.toString();

@@ -16,8 +16,11 @@ import java.util.Map;
  *  "plugins": [{"id", "version", "path", "sha256",
  *               "findings": [{"code", "severity", "plugin", "file", "entry", "class", "member",
  *                             "message", "fix", "seedBug"}]}],
- *  "summary": {"plugins", "errors", "warnings", "notes"}}
+ *  "summary": {"plugins", "errors", "warnings", "notes", "info"}}
  * }</pre>
+ *
+ * <p>{@code summary.info} counts the findings whose {@code severity} is {@code info}; {@code summary.notes} is the
+ * same number under the name it had first, kept because fields are never renamed or removed.
  */
 final class JsonReport {
     private JsonReport() {
@@ -47,6 +50,7 @@ final class JsonReport {
         summary.put("errors", report.count(Severity.ERROR));
         summary.put("warnings", report.count(Severity.WARNING));
         summary.put("notes", report.count(Severity.INFO));
+        summary.put("info", report.count(Severity.INFO));
         root.put("summary", summary);
         return Json.write(root);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,5 +187,44 @@ class DoctorCommandTest {
         assertThat(result.out()).isEqualTo("1 plugin checked: 0 errors, 1 warning (report: " + report + ")\n");
         assertThat(MiniJson.at(MiniJson.parse(Files.readString(report)), "plugins", 0, "findings", 0, "code"))
                 .isEqualTo("bundled-host-api");
+    }
+
+    @Test
+    void outputIntoAMissingDirectoryIsAUsageErrorBeforeAnyCheck() throws IOException {
+        Path jar = Fixtures.cleanPlugin(dir.resolve("plugins"), "uppercase", api);
+
+        Cli.Result result = Cli.run(dir, "doctor", "--output", "reports/x.json", "--shared-package", "com.acme.api",
+                "--api", "api", jar.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("--output " + dir.resolve("reports/x.json") + ": no such directory "
+                + dir.resolve("reports") + " (resolved against " + dir + ")\n" + "Usage: plinth doctor ");
+    }
+
+    @Test
+    void outputThatIsADirectoryIsAUsageError() throws IOException {
+        Path jar = Fixtures.cleanPlugin(dir.resolve("plugins"), "uppercase", api);
+
+        Cli.Result result = Cli.run(dir, "doctor", "--output", dir.toString(), "--shared-package", "com.acme.api",
+                "--api", "api", jar.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("--output " + dir + ": is a directory; name the file to write\n");
+    }
+
+    @Test
+    void reportThatCannotBeWrittenIsAFailureNamingTheFileAndTheReason() throws IOException {
+        Path jar = Fixtures.cleanPlugin(dir.resolve("plugins"), "uppercase", api);
+        Path readOnly = Files.createDirectories(dir.resolve("read-only"));
+        Assumptions.assumeTrue(readOnly.toFile().setWritable(false) && !Files.isWritable(readOnly),
+                "the file system lets this user write into a read-only directory (root)");
+
+        Cli.Result result = Cli.run(dir, "doctor", "--output", "read-only/x.json", "--shared-package",
+                "com.acme.api", "--api", "api", jar.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("plinth doctor: cannot write the report to " + readOnly.resolve("x.json")
+                + ": permission denied\n");
     }
 }

@@ -37,7 +37,7 @@ class ExplainCommandTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).startsWith("plinth explain: unknown code 'entry-points'\n"
                 + "did you mean entry-point?\n"
-                + "known codes: api-mismatch, entry-point, bundled-host-api, ");
+                + "known codes: api-mismatch, descriptor-invalid, entry-point, bundled-host-api, duplicate-class, ");
         for (FindingCode code : FindingCode.values()) {
             assertThat(result.err()).contains(code.id());
         }
@@ -61,6 +61,19 @@ class ExplainCommandTest {
         assertThat(result.out().lines()).hasSize(FindingCode.values().length + 1);
         assertThat(result.out()).contains("stop-failed             8  plugin's stop threw or did not return in"
                 + " time\n");
+    }
+
+    @Test
+    void listIsOrderedByGoBugThenCode() {
+        Cli.Result result = Cli.run("explain", "--list");
+
+        assertThat(result.out().lines().skip(1).map(line -> line.split(" +")[0]).toList()).startsWith(
+                "api-mismatch", "descriptor-invalid", "entry-point", "bundled-host-api", "duplicate-class",
+                "init-timeout", "start-failed", "static-init-failed", "static-init-io", "system-exit",
+                "path-unresolved", "duplicate-plugin-id", "corrupt-jar", "jar-changed", "lock-mismatch",
+                "loader-leak", "process-boundary", "stop-failed", "native-platform");
+        assertThat(result.out().lines().skip(1).map(line -> Integer.parseInt(line.substring(22, 25).strip()))
+                .toList()).isSorted();
     }
 
     @Test

@@ -65,6 +65,20 @@ class ReportFormatsTest {
     }
 
     @Test
+    void jsonSummaryCountsInfoFindingsUnderTheSeverityNameAndKeepsTheOldNotesField() throws IOException {
+        Fixtures.plugin("quitter", api)
+                .source("com.acme.quitter.Unused", "package com.acme.quitter; final class Unused {"
+                        + " static void quit() { System.exit(3); } }")
+                .writeTo(dir.resolve("plugins"));
+
+        Object json = doctor("json", 1);
+
+        assertThat(at(json, "plugins", 2, "findings", 0, "severity")).isEqualTo("info");
+        assertThat(at(json, "summary", "info")).isEqualTo(1L);
+        assertThat(at(json, "summary", "notes")).isEqualTo(1L);
+    }
+
+    @Test
     void sarifReportHasARulePerCodeAndAResultPerFinding() {
         Object sarif = doctor("sarif", 1);
 
