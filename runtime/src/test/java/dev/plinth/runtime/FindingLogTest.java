@@ -15,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The test logger (slf4j-simple, see simplelogger.properties) writes to System.out, which these tests capture. */
+/**
+ * The test logger is slf4j-simple; it writes to System.out when it found simplelogger.properties at its first use,
+ * else to System.err (which thread used it first decides that), so these tests capture both.
+ */
 class FindingLogTest {
     private static final String LOGGER = " dev.plinth.runtime.PluginHost - ";
 
@@ -69,15 +72,19 @@ class FindingLogTest {
                 .service("dev.plinth.api.Plugin", pkg + ".Life");
     }
 
-    /** What {@code body} wrote to System.out, which the test logger writes to. */
+    /** What {@code body} wrote to System.out and System.err, one of which the test logger writes to. */
     private static String captured(ThrowingRunnable body) throws Exception {
-        PrintStream original = System.out;
+        PrintStream out = System.out;
+        PrintStream err = System.err;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        PrintStream both = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
         try {
             body.run();
         } finally {
-            System.setOut(original);
+            System.setOut(out);
+            System.setErr(err);
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
