@@ -75,6 +75,7 @@ final class Instantiator {
 
     private void initialize(Class<?> type, Location where) throws StartFailure {
         record.phase = new Phase(type.getName(), "static initializer");
+        record.codeMayRun();
         try {
             Class.forName(type.getName(), true, record.loader);
         } catch (ExceptionInInitializerError e) {

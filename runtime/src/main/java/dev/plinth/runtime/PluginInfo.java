@@ -23,14 +23,25 @@ import java.util.Optional;
  *                    keeps the original's class name, message and stack trace but no reference into the plugin's
  *                    class loader, so that a failed plugin's classes and memory can be collected
  * @param isolation   where its code runs
+ * @param refused     whether the plugin is {@code FAILED} without any of its code having run: refused by the checks
+ *                    of its jar, or by those made at load before its first static initializer; false when it
+ *                    failed while or after its code ran (see {@link PluginState})
  */
 public record PluginInfo(String id, String version, String description, String requires, Path path, String sha256,
                          int javaRelease, String loaderName, PluginState state, List<Finding> findings,
-                         Throwable failure, Isolation isolation) {
+                         Throwable failure, Isolation isolation, boolean refused) {
 
     /** Copies the findings. */
     public PluginInfo {
         findings = List.copyOf(findings);
+    }
+
+    /** A snapshot that does not say whether the plugin was refused ({@link #refused} is false). */
+    public PluginInfo(String id, String version, String description, String requires, Path path, String sha256,
+                      int javaRelease, String loaderName, PluginState state, List<Finding> findings,
+                      Throwable failure, Isolation isolation) {
+        this(id, version, description, requires, path, sha256, javaRelease, loaderName, state, findings, failure,
+                isolation, false);
     }
 
     /** The exception behind a {@code FAILED} state, if there is one: a {@link PluginFailure}, detached copy. */

@@ -31,6 +31,8 @@ final class PluginRecord {
     final boolean usesJdbc;
     /** What starting is doing now, e.g. "static initializer of com.acme.Slow"; names the culprit of a time-out. */
     volatile Phase phase = Phase.NONE;
+    /** Whether any of the plugin's code may have run: set before its first static initializer or its child JVM. */
+    private volatile boolean codeRan;
 
     private PluginState state = PluginState.DISCOVERED;
     private final List<Finding> findings = new ArrayList<>();
@@ -142,10 +144,15 @@ final class PluginRecord {
         return d;
     }
 
+    /** Marks that the plugin's code is about to run: from now on a failure is no longer a refusal. */
+    void codeMayRun() {
+        codeRan = true;
+    }
+
     synchronized PluginInfo snapshot() {
         return new PluginInfo(descriptor.id(), descriptor.version(), descriptor.description(),
                 descriptor.requires(), path, sha256, javaRelease, loaderName(), state, findings, failure,
-                isolation);
+                isolation, state == PluginState.FAILED && !codeRan);
     }
 
     /**

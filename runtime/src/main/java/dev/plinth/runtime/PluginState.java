@@ -5,8 +5,10 @@ package dev.plinth.runtime;
  *
  * <pre>
  *  DISCOVERED ──verify──▶ RESOLVED ──start──▶ STARTING ──▶ STARTED ──stop──▶ STOPPING ──▶ STOPPED ──▶ UNLOADED
- *       │                    │                   │                              │
- *       └────────────────────┴───────────────────┴──────────────────────────────┴──────▶ FAILED
+ *       │                     │                   │           │
+ *       │ refused             │ refused           │ refused   │ failed
+ *       │                     │                   │ or failed │
+ *       └─────────────────────┴───────────────────┴───────────┴──────▶ FAILED
  * </pre>
  *
  * <ul>
@@ -18,6 +20,18 @@ package dev.plinth.runtime;
  *   <li>{@code UNLOADED}: its class loader is closed and released by the host.</li>
  *   <li>{@code FAILED}: a finding or a failure stopped it; {@code PluginInfo.findings} and
  *       {@code PluginInfo.failure} say why. Its extensions are never served. Terminal.</li>
+ * </ul>
+ *
+ * <h2>Refused or failed</h2>
+ * {@code FAILED} is reached two ways, which {@code PluginInfo.refused()} tells apart:
+ * <ul>
+ *   <li><em>refused</em>: none of the plugin's code ran. Its jar failed a check — from {@code DISCOVERED}: not
+ *       readable, verification errors, the lockfile, a duplicate id; from {@code RESOLVED}: {@code add} or
+ *       {@code reload} under an id already loaded or another one — or a check made at load before its first static
+ *       initializer (from {@code STARTING}: the shadow copy, the provider classes, the host types).</li>
+ *   <li><em>failed</em>: its code ran: a static initializer, constructor or {@code start} threw or did not return
+ *       in time (from {@code STARTING}), or, under {@code Isolation.PROCESS}, its child JVM was given up on (from
+ *       {@code STARTED}).</li>
  * </ul>
  */
 public enum PluginState {

@@ -53,6 +53,7 @@ final class RemoteLoading {
             }
         }
         try {
+            record.codeMayRun(); // the child JVM runs the plugin's static initializers and start
             record.remote = launcher.launch(copy, List.copyOf(classpath), api.sharedPackages(),
                     config.startTimeout(), config.configurations().getOrDefault(record.id(), Map.of()), events);
         } catch (RuntimeException e) {

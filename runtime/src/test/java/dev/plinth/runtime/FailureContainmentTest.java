@@ -101,6 +101,39 @@ class FailureContainmentTest {
     }
 
     @Test
+    void refusedBeforeAnyPluginCodeRanIsToldApartFromFailedWhileStarting() throws Exception {
+        Fixtures.filterPlugin("dup", "A", "return in;").writeTo(dir.resolve("a"));
+        Fixtures.filterPlugin("dup", "B", "return in;").writeTo(dir.resolve("b"));
+        // found only at load, with verification off: the provider is not a Filter
+        TestJar.named("stranger").plugin("stranger", "1.0.0").classpath(Fixtures.compileClasspath())
+                .source("com.acme.stranger.Stranger", "package com.acme.stranger;\n"
+                        + "public class Stranger { static { if (true) { throw new IllegalStateException(); } } }\n")
+                .service(Fixtures.FILTER, "com.acme.stranger.Stranger").writeTo(dir.resolve("a"));
+        TestJar.named("boom").plugin("boom", "1.0.0").classpath(Fixtures.compileClasspath())
+                .source("com.acme.boom.Boom", "package com.acme.boom;\n"
+                        + "public class Boom implements com.acme.api.Filter {\n"
+                        + "    static { if (true) { throw new IllegalStateException(\"boom\"); } }\n"
+                        + "    public String apply(String in) { return in; }\n"
+                        + "}\n")
+                .service(Fixtures.FILTER, "com.acme.boom.Boom").writeTo(dir.resolve("a"));
+
+        try (PluginHost host = PluginHost.builder().sharedPackages(Fixtures.API).pluginDirectory(dir.resolve("a"))
+                .pluginDirectory(dir.resolve("b")).verification(false)
+                .hostClassLoader(Fixtures.class.getClassLoader()).build()) {
+            host.start();
+
+            assertThat(host.plugins()).extracting(PluginInfo::id, PluginInfo::state, PluginInfo::refused)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("dup", PluginState.FAILED, true),
+                            org.assertj.core.groups.Tuple.tuple("dup", PluginState.FAILED, true),
+                            org.assertj.core.groups.Tuple.tuple("stranger", PluginState.FAILED, true),
+                            org.assertj.core.groups.Tuple.tuple("boom", PluginState.FAILED, false));
+            assertThat(host.plugin("stranger").orElseThrow().findings()).extracting(Finding::code)
+                    .containsExactly(FindingCode.ENTRY_POINT);
+        }
+    }
+
+    @Test
     void duplicatePluginIdsAreRefusedNeverLastWins() throws Exception {
         Path a = Fixtures.filterPlugin("dup", "A", "return \"a\";").writeTo(dir.resolve("a"));
         Path b = Fixtures.filterPlugin("dup", "B", "return \"b\";").writeTo(dir.resolve("b"));
