@@ -17,8 +17,10 @@ import java.util.Map;
  * The demo host: loads the filter and sink plugins in a folder, prints what it loaded and what it refused, then
  * pushes sample requests through every filter into every sink.
  *
- * <p>Usage: {@code java -jar pipeline-host.jar [--set PLUGIN.KEY=VALUE]... [--process PLUGIN]... [--watch [SECONDS]]
- * PLUGIN_DIR}
+ * <p>Usage: {@code java -jar pipeline-host.jar [--set PLUGIN.KEY=VALUE]... [--process PLUGIN]... [--lock FILE]
+ * [--watch [SECONDS]] PLUGIN_DIR}
+ *
+ * <p>With {@code --lock FILE} (written by {@code plinth lock}), only the jars the lockfile pins load.
  *
  * <p>With {@code --process PLUGIN}, that plugin runs in a child JVM of its own, behind the same interfaces.
  *
@@ -41,6 +43,7 @@ public final class PipelineHost {
         Path pluginDir = null;
         long watchSeconds = -1;
         List<String> outOfProcess = new java.util.ArrayList<>();
+        Path lockfile = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--set") && i + 1 < args.length) {
                 String[] kv = args[++i].split("=", 2);
@@ -51,6 +54,8 @@ public final class PipelineHost {
                 config.computeIfAbsent(pk[0], k -> new LinkedHashMap<>()).put(pk[1], kv[1]);
             } else if (args[i].equals("--process") && i + 1 < args.length) {
                 outOfProcess.add(args[++i]);
+            } else if (args[i].equals("--lock") && i + 1 < args.length) {
+                lockfile = Path.of(args[++i]);
             } else if (args[i].equals("--watch")) {
                 watchSeconds = Long.MAX_VALUE;
                 if (i + 1 < args.length && args[i + 1].matches("\\d+")) {
@@ -65,12 +70,15 @@ public final class PipelineHost {
         if (pluginDir == null) {
             usage("no plugin directory given");
         }
-        run(pluginDir, config, outOfProcess, watchSeconds, System.out);
+        run(pluginDir, config, outOfProcess, lockfile, watchSeconds, System.out);
     }
 
     static void run(Path pluginDir, Map<String, Map<String, String>> config, List<String> outOfProcess,
-                    long watchSeconds, PrintStream out) {
+                    Path lockfile, long watchSeconds, PrintStream out) {
         var builder = PluginHost.builder().sharedPackages("com.acme.pipeline.api").pluginDirectory(pluginDir);
+        if (lockfile != null) {
+            builder.lockfile(lockfile);
+        }
         config.forEach(builder::configuration);
         outOfProcess.forEach(id -> builder.isolation(id, Isolation.PROCESS));
         if (!outOfProcess.isEmpty()) {
@@ -125,7 +133,7 @@ public final class PipelineHost {
     private static void usage(String problem) {
         System.err.println("pipeline-host: " + problem);
         System.err.println("usage: java -jar pipeline-host.jar [--set PLUGIN.KEY=VALUE]... [--process PLUGIN]..."
-                + " [--watch [SECONDS]] PLUGIN_DIR");
+                + " [--lock FILE] [--watch [SECONDS]] PLUGIN_DIR");
         System.exit(2);
     }
 }
