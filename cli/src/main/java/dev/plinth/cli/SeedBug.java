@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The thirteen bugs of Go's {@code plugin} package that Plinth's findings mirror, by their number in
- * {@code go-plugin-find-the-bug} (see the design brief's table).
+ * {@code docs/bugs.md}, whose table quotes each one's Go symptom.
  */
 final class SeedBug {
     private static final List<String> TITLES = List.of(

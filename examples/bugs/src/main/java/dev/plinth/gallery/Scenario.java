@@ -1,6 +1,6 @@
 package dev.plinth.gallery;
 
-/** One seed bug, replayed twice: in a {@link NaiveHost}, then with Plinth. */
+/** One of the thirteen Go plugin bugs, replayed twice: in a {@link NaiveHost}, then with Plinth. */
 abstract class Scenario {
     private final int number;
     private final String folder;
@@ -14,7 +14,7 @@ abstract class Scenario {
         this.twin = twin;
     }
 
-    /** The seed bug's number, 1 to 13. */
+    /** The Go bug's number, 1 to 13, as in {@code docs/bugs.md}. */
     final int number() {
         return number;
     }
