@@ -78,7 +78,7 @@ class LockCommandTest {
     }
 
     @Test
-    @Timeout(30)
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a read blocked on a FIFO fails, not hangs
     void fifoNamedJarIsNeverOpened() throws IOException, InterruptedException {
         Path jar = Fixtures.cleanPlugin(dir.resolve("plugins"), "uppercase", Fixtures.apiClasses(dir)).toRealPath();
         Fixtures.fifo(dir.resolve("plugins/a-stream.jar"));
