@@ -1,5 +1,6 @@
 package dev.plinth.cli;
 
+import dev.plinth.verify.DependencyGraph;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.PluginArchive;
 import dev.plinth.verify.Verifier;
@@ -9,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +55,11 @@ final class DoctorCommand implements Callable<Integer> {
                     + " '${sys:path.separator}' as in -cp."})
     List<String> hostClasspath = new ArrayList<>();
 
+    @Option(names = "--host-version", paramLabel = "<version>",
+            description = {"The host's version: plugins whose Plugin-Requires range excludes it are refused.",
+                "Without it, Plugin-Requires is not checked."})
+    String hostVersion;
+
     @Option(names = "--format", paramLabel = "text|json|sarif", defaultValue = "text",
             converter = ReportFormat.Converter.class, description = "Report format (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
@@ -84,7 +92,14 @@ final class DoctorCommand implements Callable<Integer> {
         hostNotes.forEach(err::println);
         inputs.notes().forEach(err::println);
         err.flush();
-        DoctorReport report = new DoctorReport(VersionProvider.version(), host, check(host, inputs));
+        if (hostVersion != null) {
+            try {
+                dev.plinth.verify.Version.parse(hostVersion);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--host-version: " + e.getMessage(), e);
+            }
+        }
+        DoctorReport report = new DoctorReport(VersionProvider.version(), host, check(host, inputs, hostVersion));
         PrintWriter out = spec.commandLine().getOut();
         if (file == null) {
             out.print(format.render(report, parent.colour() && format == ReportFormat.TEXT));
@@ -102,30 +117,44 @@ final class DoctorCommand implements Callable<Integer> {
         return failOn.exitCode(report);
     }
 
-    /** One report per input, in command-line order; each jar is read and verified, no plugin code runs. */
-    private static List<PluginReport> check(HostSpec host, PluginInputs inputs) {
+    /**
+     * One report per input, in command-line order; no plugin code runs. The jars are read, their dependencies on
+     * each other resolved ({@link DependencyGraph}), each verified against the host and the dependencies it
+     * resolved to, and a plugin whose dependency cannot load is refused too, saying why.
+     */
+    private static List<PluginReport> check(HostSpec host, PluginInputs inputs, String hostVersion) {
         Verifier verifier = Verifier.forHost(host.api());
-        List<PluginReport> reports = new ArrayList<>();
         List<PluginArchive> archives = new ArrayList<>();
+        for (PluginInputs.Input input : inputs.inputs()) {
+            if (input.unresolved() == null) {
+                archives.add(PluginArchive.read(input.path()));
+            }
+        }
+        DependencyGraph graph = DependencyGraph.resolve(archives, hostVersion);
+        List<Finding> across = Verifier.crossCheck(archives);
+        Map<Path, List<Finding>> byPath = new LinkedHashMap<>();
+        Map<String, Finding> refused = new LinkedHashMap<>();
+        for (PluginArchive archive : archives) {
+            String id = archive.descriptor().id();
+            List<Finding> findings = new ArrayList<>(verifier.verify(archive, graph.visible(id)));
+            findings.addAll(graph.findings(id));
+            across.stream().filter(f -> f.location().file().equals(archive.path())).forEach(findings::add);
+            findings.stream().filter(Finding::isError).findFirst().ifPresent(f -> refused.putIfAbsent(id, f));
+            byPath.put(archive.path(), findings);
+        }
+        graph.refusedWith(refused).forEach((id, f) -> graph.plugin(id)
+                .ifPresent(a -> byPath.get(a.path()).add(f)));
+        List<PluginReport> reports = new ArrayList<>();
+        int next = 0;
         for (PluginInputs.Input input : inputs.inputs()) {
             if (input.unresolved() != null) {
                 reports.add(input.unresolved());
                 continue;
             }
-            PluginArchive archive = PluginArchive.read(input.path());
-            archives.add(archive);
-            reports.add(new PluginReport(archive.descriptor().id(), archive.descriptor().version(),
-                    archive.path(), archive.sha256(), verifier.verify(archive)));
+            PluginArchive archive = archives.get(next++);
+            reports.add(new PluginReport(archive.descriptor().id(), archive.descriptor().version(), archive.path(),
+                    archive.sha256(), byPath.get(archive.path())));
         }
-        List<Finding> across = Verifier.crossCheck(archives);
-        return reports.stream().map(r -> {
-            List<Finding> more = across.stream().filter(f -> f.location().file().equals(r.path())).toList();
-            if (more.isEmpty()) {
-                return r;
-            }
-            List<Finding> all = new ArrayList<>(r.findings());
-            all.addAll(more);
-            return new PluginReport(r.id(), r.version(), r.path(), r.sha256(), all);
-        }).toList();
+        return reports;
     }
 }

@@ -30,10 +30,31 @@ final class ClassSpace {
     private Reachability reachability;
     private java.util.Set<String> pluginPackages;
 
+    private final List<PluginArchive> dependencies;
+    private final Map<String, PluginArchive> dependencyOf = new HashMap<>();
+    private final Map<String, HostClasses.Found> dependencyClasses = new HashMap<>();
+
     ClassSpace(PluginArchive archive, HostClasses host) {
+        this(archive, host, List.of());
+    }
+
+    /** The classes of {@code archive}, which sees its {@code dependencies}' classes (nearest first) before its own. */
+    ClassSpace(PluginArchive archive, HostClasses host, List<PluginArchive> dependencies) {
         this.archive = archive;
         this.host = host;
         this.runtimeRelease = JavaVersions.running();
+        this.dependencies = List.copyOf(dependencies);
+    }
+
+    /** The plugins this one depends on, nearest first. */
+    List<PluginArchive> dependencies() {
+        return dependencies;
+    }
+
+    /** The dependency a class was found in, if it was found in one. */
+    java.util.Optional<PluginArchive> dependencyOf(String internalName) {
+        find(internalName);
+        return java.util.Optional.ofNullable(dependencyOf.get(internalName));
     }
 
     PluginArchive archive() {
@@ -90,10 +111,14 @@ final class ClassSpace {
     boolean hasPackage(String internalPackage) {
         if (pluginPackages == null) {
             pluginPackages = new java.util.HashSet<>();
-            for (String binary : archive.classes().keySet()) {
-                int dot = binary.lastIndexOf('.');
-                if (dot > 0) {
-                    pluginPackages.add(binary.substring(0, dot).replace('.', '/'));
+            List<PluginArchive> jars = new ArrayList<>(dependencies);
+            jars.add(archive);
+            for (PluginArchive jar : jars) {
+                for (String binary : jar.classes().keySet()) {
+                    int dot = binary.lastIndexOf('.');
+                    if (dot > 0) {
+                        pluginPackages.add(binary.substring(0, dot).replace('.', '/'));
+                    }
                 }
             }
         }
@@ -112,6 +137,12 @@ final class ClassSpace {
 
     private HostClasses.Found lookUp(String internalName) {
         String binary = internalName.replace('/', '.');
+        if (!host.api().isShared(binary) && !dependencies.isEmpty() && !host.isJdk(internalName)) {
+            HostClasses.Found inDependency = inDependencies(internalName, binary);
+            if (inDependency != null) {
+                return inDependency;
+            }
+        }
         if (!host.api().isShared(binary)) {
             ClassModel own = pluginClasses().get(internalName);
             if (own != null && !host.isJdk(internalName)) {
@@ -125,12 +156,41 @@ final class ClassSpace {
         return host.find(internalName);
     }
 
+    private HostClasses.Found inDependencies(String internalName, String binary) {
+        if (dependencyClasses.containsKey(internalName)) {
+            return dependencyClasses.get(internalName);
+        }
+        HostClasses.Found found = null;
+        for (PluginArchive d : dependencies) {
+            PluginArchive.ClassEntry entry = entryOf(d, binary);
+            if (entry != null) {
+                try {
+                    found = new HostClasses.Found(ClassParser.header(entry.bytes()), HostClasses.Origin.DEPENDENCY,
+                            null);
+                } catch (IllegalArgumentException e) {
+                    found = new HostClasses.Found(null, HostClasses.Origin.DEPENDENCY, e.getMessage());
+                }
+                dependencyOf.put(internalName, d);
+                break;
+            }
+        }
+        dependencyClasses.put(internalName, found);
+        return found;
+    }
+
     /**
      * Looks up a supertype or member owner as the loader of {@code requester} would: a host class sees only the
-     * host, never the plugin.
+     * host, never the plugin; a dependency's class sees the dependencies and the host, not the dependent.
      */
     HostClasses.Found find(String internalName, HostClasses.Origin requester) {
-        return requester == HostClasses.Origin.HOST ? host.find(internalName) : find(internalName);
+        if (requester == HostClasses.Origin.HOST) {
+            return host.find(internalName);
+        }
+        if (requester == HostClasses.Origin.DEPENDENCY && !host.api().isShared(internalName.replace('/', '.'))) {
+            HostClasses.Found inDependency = inDependencies(internalName, internalName.replace('/', '.'));
+            return inDependency != null ? inDependency : host.find(internalName);
+        }
+        return find(internalName);
     }
 
     /** The model of a class wherever it is found, if it can be read. */
@@ -139,7 +199,11 @@ final class ClassSpace {
     }
 
     private PluginArchive.ClassEntry entryOf(String binaryName) {
-        List<PluginArchive.ClassEntry> versions = archive.classes().getOrDefault(binaryName, List.of());
+        return entryOf(archive, binaryName);
+    }
+
+    private PluginArchive.ClassEntry entryOf(PluginArchive jar, String binaryName) {
+        List<PluginArchive.ClassEntry> versions = jar.classes().getOrDefault(binaryName, List.of());
         Optional<PluginArchive.ClassEntry> base = versions.stream().filter(c -> c.release() == 0).findFirst();
         if (base.isPresent()) {
             return base.get();

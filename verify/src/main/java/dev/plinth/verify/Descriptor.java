@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param id           the plugin id; derived from the file name when the manifest has none
  * @param idDerived    whether {@link #id} was derived from the file name
  * @param version      the plugin version; {@code 0.0.0} when absent
- * @param requires     the host API version range the plugin needs, or empty
- * @param dependencies ids of plugins this one needs, in declaration order
+ * @param requires     the host version range the plugin needs ({@code Plugin-Requires}), or empty
+ * @param dependencies the {@code Plugin-Dependencies} entries as written, in declaration order (only well-formed
+ *                     ones; see {@link #requirements()})
  * @param description  free text, or empty
  * @param provider     free text, or empty
  * @param license      free text, or empty
@@ -25,6 +26,11 @@ public record Descriptor(String id, boolean idDerived, String version, String re
         Objects.requireNonNull(id, "id == null");
         Objects.requireNonNull(version, "version == null");
         dependencies = List.copyOf(dependencies);
+    }
+
+    /** The dependencies, parsed: id, version range, optional. */
+    public List<Dependency> requirements() {
+        return dependencies.stream().map(Dependency::parse).toList();
     }
 
     /** {@code id@version}, the form used in class loader names and logs. */

@@ -57,7 +57,16 @@ final class DescriptorParser {
                     "use a version such as 1.2.0 or 1.2.0-SNAPSHOT"));
         }
         List<String> dependencies = dependencies(id, fileName);
-        return new Descriptor(id, derived, version, value("Plugin-Requires"), dependencies,
+        String requires = value("Plugin-Requires");
+        try {
+            VersionRange.parse(requires);
+        } catch (IllegalArgumentException e) {
+            findings.add(Finding.error(FindingCode.DESCRIPTOR_INVALID, id, Location.entry(jar, MANIFEST),
+                    fileName + ": Plugin-Requires: " + e.getMessage(),
+                    "write a version range such as '>=1.2.0' or '^1.2', or remove the attribute"));
+            requires = "";
+        }
+        return new Descriptor(id, derived, version, requires, dependencies,
                 value("Plugin-Description"), value("Plugin-Provider"), value("Plugin-License"));
     }
 
@@ -69,17 +78,14 @@ final class DescriptorParser {
         List<String> ids = new ArrayList<>();
         for (String part : raw.split(",")) {
             String dep = part.trim();
-            int at = dep.indexOf('@');
-            String depId = at < 0 ? dep : dep.substring(0, at);
-            if (depId.endsWith("?")) {
-                depId = depId.substring(0, depId.length() - 1);
-            }
-            if (!ID.matcher(depId).matches()) {
-                findings.add(Finding.error(FindingCode.DESCRIPTOR_INVALID, id, Location.entry(jar, MANIFEST),
-                        fileName + ": Plugin-Dependencies entry '" + dep + "' is not a plugin id",
-                        "list plugin ids separated by commas, e.g. 'Plugin-Dependencies: core, auth@1.2'"));
-            } else {
+            try {
+                Dependency.parse(dep);
                 ids.add(dep);
+            } catch (IllegalArgumentException e) {
+                findings.add(Finding.error(FindingCode.DESCRIPTOR_INVALID, id, Location.entry(jar, MANIFEST),
+                        fileName + ": Plugin-Dependencies entry '" + dep + "': " + e.getMessage(),
+                        "list plugin ids separated by commas, each with an optional '?' and '@' version range,"
+                                + " e.g. 'Plugin-Dependencies: core@>=1.0.0 & <2.0.0, audit?, metrics@^1.2'"));
             }
         }
         return ids;

@@ -37,7 +37,9 @@ public enum FindingCode {
     DEPENDENCY_CYCLE("dependency-cycle", 11, "plugin dependencies form a cycle"),
     START_FAILED("start-failed", 4, "plugin's start threw or could not be called"),
     STOP_FAILED("stop-failed", 8, "plugin's stop threw or did not return in time"),
-    PROCESS_BOUNDARY("process-boundary", 8, "extension interface cannot cross a process boundary");
+    PROCESS_BOUNDARY("process-boundary", 8, "extension interface cannot cross a process boundary"),
+    DEPENDENCY_VERSION("dependency-version", 11, "a plugin dependency is present in a version outside the range"),
+    HOST_VERSION("host-version", 1, "the host's version is outside the plugin's Plugin-Requires range");
 
     private final String id;
     private final int seedBug;

@@ -70,8 +70,8 @@ final class HostClasses {
         }
     }
 
-    /** Where a class was found. */
-    enum Origin { PLUGIN, HOST, NOWHERE }
+    /** Where a class was found: the plugin's own jar, a plugin it depends on, the host, or nowhere. */
+    enum Origin { PLUGIN, DEPENDENCY, HOST, NOWHERE }
 
     /**
      * The outcome of looking a class up.

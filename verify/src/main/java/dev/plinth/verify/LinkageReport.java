@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -186,6 +187,13 @@ final class LinkageReport {
             return "bundle the library that provides " + Names.binary(target)
                     + " in the plugin jar, or put it on the host's class path";
         }
+        Optional<PluginArchive> dependency = classes.dependencyOf(target);
+        if (dependency.isPresent()) {
+            Descriptor d = dependency.get().descriptor();
+            return "deploy the version of " + d.id() + " the plugin was compiled against, or rebuild the plugin"
+                    + " against " + d.id() + " " + d.version() + "; narrow its Plugin-Dependencies range so this"
+                    + " is caught as dependency-version";
+        }
         return "bundle the version of the library with " + Names.binary(target)
                 + " that the plugin was compiled against";
     }
@@ -215,7 +223,12 @@ final class LinkageReport {
     }
 
     private String origin(String internalName) {
-        return classes.find(internalName).origin() == HostClasses.Origin.PLUGIN ? "in the plugin" : "on the host";
+        return switch (classes.find(internalName).origin()) {
+            case PLUGIN -> "in the plugin";
+            case DEPENDENCY -> classes.dependencyOf(internalName).map(d -> "in " + d.descriptor().id() + " "
+                    + d.descriptor().version()).orElse("in a dependency");
+            default -> "on the host";
+        };
     }
 
     private Location location(Problem p) {

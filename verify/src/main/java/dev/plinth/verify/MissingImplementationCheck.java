@@ -30,7 +30,9 @@ final class MissingImplementationCheck implements Check {
             List<HostClasses.Found> types = new ArrayList<>(chain);
             types.addAll(interfaces);
             for (HostClasses.Found t : types) {
-                if (t.origin() != HostClasses.Origin.HOST || !classes.host().isShared(t.model().binaryName())) {
+                boolean sharedHostType = t.origin() == HostClasses.Origin.HOST
+                        && classes.host().isShared(t.model().binaryName());
+                if (!sharedHostType && t.origin() != HostClasses.Origin.DEPENDENCY) {
                     continue;
                 }
                 for (ClassModel.Member m : t.model().methods().values()) {

@@ -249,7 +249,7 @@ final class Reachability {
             for (String sig : List.copyOf(invokedOn.getOrDefault(name, Set.of()))) {
                 dispatch(owner, sig, from);
             }
-            if (s.origin() == HostClasses.Origin.HOST) { // the JDK or the host may call its overrides
+            if (s.origin() != HostClasses.Origin.PLUGIN) { // the JDK, the host or a dependency may call its overrides
                 for (ClassModel.Member m : s.model().methods().values()) {
                     if (!m.is(ClassModel.STATIC) && !m.is(ClassModel.PRIVATE) && !m.name().startsWith("<")) {
                         dispatch(owner, m.name() + m.descriptor(), from);

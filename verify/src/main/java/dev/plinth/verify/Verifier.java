@@ -30,7 +30,7 @@ public final class Verifier {
         Objects.requireNonNull(host, "host == null");
         return new Verifier(host, List.of(new ClassVersionCheck(), new BundledHostApiCheck(), new LinkageCheck(),
                 new MissingImplementationCheck(), new EntryPointCheck(), new StaticInitCheck(), new SystemExitCheck(),
-                new ThreadLeakCheck(), new NativePlatformCheck(), new HostShadowCheck()));
+                new ThreadLeakCheck(), new NativePlatformCheck(), new HostShadowCheck(), new DependencyShadowCheck()));
     }
 
     /** The host this verifier checks against. */
@@ -43,12 +43,23 @@ public final class Verifier {
      * analysed further.
      */
     public List<Finding> verify(PluginArchive archive) {
+        return verify(archive, List.of());
+    }
+
+    /**
+     * Every finding for one archive that depends on other plugins: its references resolve against the classes of
+     * {@code dependencies} (nearest first, as {@link DependencyGraph#visible} lists them) before its own jar, as its
+     * class loader will resolve them, so a member missing from the version of a dependency that is deployed is
+     * found here.
+     */
+    public List<Finding> verify(PluginArchive archive, List<PluginArchive> dependencies) {
         Objects.requireNonNull(archive, "archive == null");
+        Objects.requireNonNull(dependencies, "dependencies == null");
         List<Finding> findings = new ArrayList<>(archive.findings());
         if (archive.isUnreadable()) {
             return List.copyOf(findings);
         }
-        ClassSpace classes = new ClassSpace(archive, hostClasses);
+        ClassSpace classes = new ClassSpace(archive, hostClasses, dependencies);
         for (Check check : checks) {
             try {
                 check.run(classes, findings);
