@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -40,12 +42,16 @@ import org.eclipse.aether.RepositorySystemSession;
  *
  * <h2>Errors</h2>
  * Error findings fail the build ({@code failOn}); {@code bundled-host-api} and an {@code @Extension} class missing
- * from the services files are errors here. A host API that is not a dependency, or names no shared package, is a
+ * from the services files are errors here, and so is a services file of the build missing from the jar
+ * ({@link ServicesInJar}). A host API that is not a dependency, or names no shared package, is a
  * configuration error.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.COMPILE,
         threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
+    /** The attribute only this goal writes: a manifest that has it was rewritten by an earlier run. */
+    private static final String FINGERPRINT = "Plinth-Api-Fingerprint";
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -116,7 +122,9 @@ public final class CheckMojo extends AbstractMojo {
         }
         HostApi api = HostApi.of(host.sharedPackages(), host.classpath());
         PluginArchive archive = PluginArchive.read(jar);
-        List<Finding> findings = BuildFindings.escalate(Verifier.forHost(api).verify(archive), archive, api);
+        List<Finding> findings = new ArrayList<>(
+                BuildFindings.escalate(Verifier.forHost(api).verify(archive), archive, api));
+        findings.addAll(ServicesInJar.check(archive, servicesSources(), project.getBasedir().toPath()));
         getLog().info("plinth: checking " + jar + " against " + host.coordinates() + " (shared packages "
                 + String.join(", ", new TreeSet<>(api.sharedPackages())) + "; API sha256:"
                 + fingerprint.fingerprint() + ")");
@@ -143,6 +151,18 @@ public final class CheckMojo extends AbstractMojo {
         }
     }
 
+    /** Where the jar's services files come from: resource directories copied as they are, and the output. */
+    private List<Path> servicesSources() {
+        List<Path> sources = new ArrayList<>();
+        for (Resource resource : project.getResources()) {
+            if (resource.getTargetPath() == null || resource.getTargetPath().isBlank()) {
+                sources.add(project.getBasedir().toPath().resolve(resource.getDirectory()));
+            }
+        }
+        sources.add(Path.of(project.getBuild().getOutputDirectory()));
+        return sources;
+    }
+
     private void writeDescriptor(Path jar, HostClasspath host, ApiFingerprint fingerprint)
             throws MojoExecutionException {
         Instant time;
@@ -157,11 +177,18 @@ public final class CheckMojo extends AbstractMojo {
         attributes.put("Plugin-Requires", host.version());
         attributes.put("Plinth-Build-Jdk", BuildTime.jdk(outputTimestamp));
         attributes.put("Plinth-Build-Time", time.toString());
-        attributes.put("Plinth-Api-Fingerprint", "sha256:" + fingerprint.fingerprint());
+        attributes.put(FINGERPRINT, "sha256:" + fingerprint.fingerprint());
         try {
+            // maven-jar-plugin leaves an up-to-date jar as it is, so a rebuild without clean finds the descriptor
+            // this goal wrote last time: refreshing it is no one's mistake
+            boolean ours = ManifestWriter.hasAttribute(jar, FINGERPRINT);
             for (String replaced : ManifestWriter.write(jar, attributes)) {
-                getLog().warn("plinth: manifest " + replaced + " (set it in plinth-maven-plugin's configuration,"
-                        + " not maven-jar-plugin's)");
+                if (ours) {
+                    getLog().debug("plinth: manifest " + replaced + " (refreshed)");
+                } else {
+                    getLog().warn("plinth: manifest " + replaced + " (set it in plinth-maven-plugin's"
+                            + " configuration, not maven-jar-plugin's)");
+                }
             }
         } catch (IOException e) {
             throw new MojoExecutionException(jar + ": cannot write the plugin descriptor into the manifest", e);

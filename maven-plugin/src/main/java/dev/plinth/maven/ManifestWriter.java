@@ -29,6 +29,14 @@ final class ManifestWriter {
     private ManifestWriter() {
     }
 
+    /** Whether the jar's manifest has this main attribute. */
+    static boolean hasAttribute(Path jar, String name) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            Manifest manifest = file.getManifest();
+            return manifest != null && manifest.getMainAttributes().getValue(name) != null;
+        }
+    }
+
     /**
      * Sets the attributes, replacing existing values.
      *
