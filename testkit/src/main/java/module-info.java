@@ -2,5 +2,6 @@
 module dev.plinth.testkit {
     requires transitive dev.plinth.runtime;
     requires transitive org.junit.jupiter.api;
+    requires java.xml;
     exports dev.plinth.testkit;
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -21,8 +22,11 @@ final class ClassesJar {
     private ClassesJar() {
     }
 
-    /** Writes {@code <dir>/<id>.jar}; the classes' own manifest is kept, with {@code Plugin-Id} added if absent. */
-    static Path write(Path classes, Path dir, String id) throws IOException {
+    /**
+     * Writes {@code <dir>/<id>.jar}; the classes' own manifest is kept, with {@code Plugin-Id} and, when a version
+     * is given, {@code Plugin-Version} added if absent.
+     */
+    static Path write(Path classes, Path dir, String id, Optional<String> version) throws IOException {
         if (!Files.isDirectory(classes)) {
             throw new IllegalStateException(classes + ": no such class directory; compile the plugin first (mvn test"
                     + " does), or point @PlinthTest(classes = ...) or jar = ... at the plugin");
@@ -38,6 +42,9 @@ final class ClassesJar {
         main.putIfAbsent(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (main.getValue("Plugin-Id") == null) {
             main.putValue("Plugin-Id", id);
+        }
+        if (main.getValue("Plugin-Version") == null) {
+            version.ifPresent(v -> main.putValue("Plugin-Version", v));
         }
         Path jar = dir.resolve(id + ".jar");
         List<Path> files;

@@ -55,7 +55,7 @@ final class LoadedPlugin implements Plinth, AutoCloseable {
                 id = settings.pluginId() != null ? settings.pluginId()
                         : Path.of("").toAbsolutePath().getFileName().toString();
             }
-            jar = ClassesJar.write(classes, scratch, id);
+            jar = ClassesJar.write(classes, scratch, id, ProjectPom.version(Path.of("").toAbsolutePath()));
         }
         String id = PluginArchive.read(jar).descriptor().id();
         PluginHostBuilder builder = PluginHost.builder().sharedPackages(shared.toArray(String[]::new)).plugin(jar)

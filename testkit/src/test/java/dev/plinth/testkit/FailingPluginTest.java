@@ -41,7 +41,7 @@ class FailingPluginTest {
     void askingForItsExtensionFailsTheTestWithTheFindings() {
         assertThatThrownBy(() -> plinth.extension(Filter.class)).isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("broken: expected one com.acme.fixture.api.Filter extension, found 0\n"
-                        + "broken@0.0.0 FAILED\n  error[entry-point] broken: ");
+                        + "broken@" + System.getProperty("project.version") + " FAILED\n  error[entry-point] broken: ");
     }
 
     @Test
