@@ -17,11 +17,16 @@ public final class Gallery {
     /** Prints the replay; exit code 1 if a scenario could not run. */
     public static void main(String[] args) {
         boolean markdown = List.of(args).contains("--markdown");
+        Workspace.verbatim = !markdown;
+        if (!markdown) {
+            System.out.print(Table.LEGEND);
+            System.out.flush();
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (Scenario s : Scenarios.ALL) {
             outcomes.add(Scenarios.outcome(s.number()));
         }
-        System.out.print(markdown ? Table.markdown(outcomes) : Table.text(outcomes));
+        System.out.print(markdown ? Table.markdown(outcomes) : Table.text(outcomes) + Table.summary(outcomes));
         System.out.flush();
     }
 }

@@ -53,6 +53,9 @@ final class ToolchainVersion extends Scenario {
 
     /** Replaces this JVM's version numbers with {@code <N>} (feature) and {@code <M>} (class-file major). */
     static String relative(String text) {
+        if (Workspace.verbatim) {
+            return text;
+        }
         int feature = Runtime.version().feature();
         int major = 44 + feature;
         return text.replaceAll("\\b" + (major + 1) + "(\\.0)?\\b", "<M+1>$1")

@@ -22,6 +22,12 @@ import java.util.stream.Stream;
 final class Workspace implements AutoCloseable {
     static final String API_PACKAGE = "com.acme.api";
 
+    /**
+     * Whether captured text keeps what changes from run to run: true for a live replay ({@link Gallery}), whose
+     * reader wants the real paths and hashes; false for {@code docs/bugs.md}, which must not change between runs.
+     */
+    static volatile boolean verbatim;
+
     final Path dir;
 
     Workspace() throws IOException {
@@ -56,6 +62,9 @@ final class Workspace implements AutoCloseable {
      */
     String clean(String text) {
         String line = text.strip().lines().findFirst().orElse("");
+        if (verbatim) {
+            return line;
+        }
         line = line.replace(dir.toString(), "<tmp>").replace(Path.of("").toAbsolutePath().toString(), "<cwd>");
         String tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString();
         return line.replaceAll(java.util.regex.Pattern.quote(tmp) + "/[A-Za-z-]+[0-9]+", "<tmp>")

@@ -88,8 +88,8 @@ public final class PipelineHost {
             host.start();
             Report.plugins(host, out);
             out.println();
-            out.println("Requests (" + host.extensions(Filter.class).size() + " filters, "
-                    + host.extensions(Sink.class).size() + " sinks)");
+            out.println("Requests (" + count(host.extensions(Filter.class).size(), "filter") + ", "
+                    + count(host.extensions(Sink.class).size(), "sink") + ")");
             SAMPLES.forEach(request -> push(host, request, out));
             if (watchSeconds >= 0) {
                 watch(host, pluginDir, watchSeconds, out);
@@ -128,6 +128,10 @@ public final class PipelineHost {
             Response r = s.accept(filtered);
             out.println("      " + r.sink() + ": " + r.detail());
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static void usage(String problem) {
