@@ -45,7 +45,7 @@ public final class PlinthCommand implements Callable<Integer> {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
-        boolean colour = System.console() != null && isBlank(System.getenv("NO_COLOR"));
+        boolean colour = Terminal.colour(System.console(), System.getenv("NO_COLOR"));
         System.exit(new CommandLine(new PlinthCommand(Path.of("").toAbsolutePath(), colour)).execute(args));
     }
 
@@ -64,9 +64,5 @@ public final class PlinthCommand implements Callable<Integer> {
 
     boolean colour() {
         return colour;
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isEmpty();
     }
 }
