@@ -136,8 +136,8 @@ final class DoctorCommand implements Callable<Integer> {
         Map<String, Finding> refused = new LinkedHashMap<>();
         for (PluginArchive archive : archives) {
             String id = archive.descriptor().id();
-            List<Finding> findings = new ArrayList<>(verifier.verify(archive, graph.visible(id)));
-            findings.addAll(graph.findings(id));
+            List<Finding> findings = new ArrayList<>(graph.findings(id)); // the root cause first
+            findings.addAll(verifier.verify(archive, graph.visible(id)));
             across.stream().filter(f -> f.location().file().equals(archive.path())).forEach(findings::add);
             findings.stream().filter(Finding::isError).findFirst().ifPresent(f -> refused.putIfAbsent(id, f));
             byPath.put(archive.path(), findings);

@@ -1,5 +1,7 @@
 package dev.plinth.runtime;
 
+import dev.plinth.verify.Dependency;
+import dev.plinth.verify.DependencyGraph;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.Location;
@@ -11,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -39,29 +44,77 @@ final class Discovery {
         return hostFindings;
     }
 
-    /** One record per jar found, {@code RESOLVED} or {@code FAILED}, in path order. */
+    /**
+     * One record per jar found, {@code RESOLVED} or {@code FAILED}: those that may load first, every plugin after
+     * the plugins it depends on, then the refused ones in path order. Dependencies are resolved
+     * ({@link DependencyGraph}) before verification, so each plugin is verified against the dependencies it
+     * resolved to; a plugin whose dependency is refused is refused too, saying why.
+     */
     List<PluginRecord> plan() {
         // reading and verifying are pure and thread-safe: use every core; the order of the jars is kept
         List<PluginArchive> archives = List.copyOf(jars()).parallelStream().map(PluginArchive::read).toList();
-        List<PluginRecord> records = archives.parallelStream().map(this::verified).toList();
+        DependencyGraph graph = DependencyGraph.resolve(archives, config.hostVersion());
+        List<PluginRecord> records = archives.parallelStream().map(a -> verified(a, graph)).toList();
         refuseDuplicateIds(records, archives);
+        Map<String, Finding> refused = new LinkedHashMap<>();
+        for (PluginRecord r : records) {
+            r.snapshot().findings().stream().filter(Finding::isError).findFirst()
+                    .ifPresent(f -> refused.putIfAbsent(r.id(), f));
+        }
+        graph.refusedWith(refused).forEach((id, f) -> records.stream()
+                .filter(r -> r.id().equals(id) && graph.plugin(id).map(a -> a.path().equals(r.path)).orElse(false))
+                .forEach(r -> r.add(List.of(f))));
         Set<Finding> logged = new HashSet<>(); // a duplicate-plugin-id finding is on both records: log it once
         records.forEach(r -> settle(r, logged));
-        return records;
+        List<PluginRecord> ordered = new ArrayList<>();
+        for (String id : graph.order()) {
+            records.stream().filter(r -> r.id().equals(id) && r.state() == PluginState.RESOLVED)
+                    .forEach(ordered::add);
+        }
+        records.stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
+        return ordered;
     }
 
-    /** A record for one more jar (a reload or an added plugin), {@code RESOLVED} or {@code FAILED}. */
+    /** A record for one more jar that depends on no loaded plugin. */
     PluginRecord planOne(Path jar) {
-        PluginRecord record = verified(PluginArchive.read(realPath(config.resolve(jar))));
+        return planOne(jar, id -> Optional.empty());
+    }
+
+    /**
+     * A record for one more jar (a reload or an added plugin), {@code RESOLVED} or {@code FAILED}, its dependencies
+     * resolved among the plugins {@code loaded} finds by id (read again from their shadow copies).
+     */
+    PluginRecord planOne(Path jar, java.util.function.Function<String, Optional<PluginArchive>> loaded) {
+        PluginArchive archive = PluginArchive.read(realPath(config.resolve(jar)));
+        List<PluginArchive> all = new ArrayList<>(List.of(archive));
+        Set<String> seen = new HashSet<>(Set.of(archive.descriptor().id()));
+        for (int i = 0; i < all.size(); i++) {
+            for (Dependency d : all.get(i).descriptor().requirements()) {
+                if (seen.add(d.id())) {
+                    loaded.apply(d.id()).ifPresent(all::add);
+                }
+            }
+        }
+        PluginRecord record = verified(archive, DependencyGraph.resolve(all, config.hostVersion()));
         settle(record, new HashSet<>());
         return record;
     }
 
-    private PluginRecord verified(PluginArchive archive) {
+    private PluginRecord verified(PluginArchive archive, DependencyGraph graph) {
         PluginRecord record = new PluginRecord(archive);
-        record.isolation = config.isolationOf(record.id());
-        List<Finding> found = config.verify() ? verifier.verify(archive) : archive.findings();
+        String id = archive.descriptor().id();
+        record.isolation = config.isolationOf(id);
+        List<PluginArchive> visible = graph.visible(id);
+        record.add(graph.findings(id)); // the root cause first: a missing dependency explains missing classes
+        List<Finding> found = config.verify() ? verifier.verify(archive, visible) : archive.findings();
         record.add(record.isolation == Isolation.PROCESS ? found.stream().map(Discovery::inChildJvm).toList() : found);
+        if (!visible.isEmpty() && record.isolation == Isolation.PROCESS) {
+            record.add(List.of(Finding.error(FindingCode.DEPENDENCY_MISSING, id, Location.of(archive.path()),
+                    id + ": depends on " + graph.dependencies(id).stream().map(a -> a.descriptor().id()).toList()
+                            + ", but runs in a child JVM (Isolation.PROCESS), where no other plugin's classes are",
+                    "run " + id + " in process, or remove its Plugin-Dependencies")));
+        }
+        record.dependencyIds = graph.dependencies(id).stream().map(a -> a.descriptor().id()).toList();
         if (config.lockfile() != null && !archive.isUnreadable()) {
             record.add(lockCheck(archive));
         }

@@ -11,7 +11,7 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
                   Path dataDirectory, Duration startTimeout, Duration stopTimeout, ClassLoader hostLoader,
                   Map<String, Map<String, String>> configurations, boolean verify, Duration leakCheckTimeout,
                   Path heapDumpDirectory, List<PluginListener> listeners, Path lockfile, Isolation isolation,
-                  Map<String, Isolation> isolationByPlugin) {
+                  Map<String, Isolation> isolationByPlugin, String hostVersion) {
 
     HostConfig {
         sharedPackages = List.copyOf(sharedPackages);

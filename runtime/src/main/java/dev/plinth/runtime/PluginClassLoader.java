@@ -14,8 +14,10 @@ import java.util.List;
  * {@code ClassCastException} name the plugin.
  *
  * <p>Delegation, in order: shared host-API packages (and {@code dev.plinth.api}) always from the host, so a copy
- * bundled in the jar is never defined; JDK packages from the platform; everything else from the plugin's own jar
- * first, then from the host. Resources follow the same rules.
+ * bundled in the jar is never defined; JDK packages from the platform; then the classes of the plugins it depends
+ * on (their own jars', transitively, never what those plugins take from the host), so objects pass between a
+ * plugin and its dependencies without "X is not X"; then the plugin's own jar; then the host. Resources: shared
+ * packages from the host, then the plugin's own jar, its dependencies' jars, the host.
  *
  * <h2>Threading</h2>
  * Parallel capable: classes load under per-name locks.
@@ -27,11 +29,55 @@ final class PluginClassLoader extends URLClassLoader {
 
     private final ClassLoader host;
     private final HostApi api;
+    private final List<PluginClassLoader> dependencies;
 
     PluginClassLoader(String name, URL jar, ClassLoader host, HostApi api) {
+        this(name, jar, host, api, List.of());
+    }
+
+    PluginClassLoader(String name, URL jar, ClassLoader host, HostApi api, List<PluginClassLoader> dependencies) {
         super(name, new URL[] {jar}, ClassLoader.getPlatformClassLoader());
         this.host = host;
         this.api = api;
+        this.dependencies = List.copyOf(dependencies);
+    }
+
+    /**
+     * A class of this plugin's own jar or of its dependencies' jars, or null: what a dependent may see of it.
+     * Dependencies form no cycle, so the per-name locks are always taken dependent first: no deadlock.
+     */
+    Class<?> ownOrDependencies(String name) {
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c != null && c.getClassLoader() == this) {
+                return c;
+            }
+        }
+        Class<?> fromDependency = fromDependencies(name);
+        if (fromDependency != null) {
+            return fromDependency;
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c != null) {
+                return c.getClassLoader() == this ? c : null;
+            }
+            try {
+                return findClass(name);
+            } catch (ClassNotFoundException e) {
+                return null;
+            }
+        }
+    }
+
+    private Class<?> fromDependencies(String name) {
+        for (PluginClassLoader d : dependencies) {
+            Class<?> c = d.ownOrDependencies(name);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -52,6 +98,10 @@ final class PluginClassLoader extends URLClassLoader {
     }
 
     private Class<?> pluginThenHost(String name) throws ClassNotFoundException {
+        Class<?> fromDependency = fromDependencies(name);
+        if (fromDependency != null) {
+            return fromDependency;
+        }
         try {
             return findClass(name);
         } catch (ClassNotFoundException notInPlugin) {
@@ -68,6 +118,9 @@ final class PluginClassLoader extends URLClassLoader {
             return getParent().getResource(name);
         }
         URL own = findResource(name);
+        for (int i = 0; own == null && i < dependencies.size(); i++) {
+            own = dependencies.get(i).findResource(name);
+        }
         return own != null ? own : host.getResource(name);
     }
 

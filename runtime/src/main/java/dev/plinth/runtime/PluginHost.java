@@ -101,7 +101,11 @@ public final class PluginHost implements AutoCloseable {
             }
             resolve();
             started = true;
-            lifecycle.startAll(records, r -> activate(r, null, new ArrayList<>()));
+            for (List<PluginRecord> level : DependencyLinks.levels(records)) { // every plugin after what it needs
+                List<PluginRecord> ready = level.stream().filter(r -> r.state() != PluginState.RESOLVED
+                        || DependencyLinks.link(r, records, events)).toList();
+                lifecycle.startAll(ready, r -> activate(r, null, new ArrayList<>()));
+            }
             long ok = records.stream().filter(r -> r.state() == PluginState.STARTED).count();
             LOG.info("{} of {} plugins started", ok, records.size());
         }
@@ -112,7 +116,7 @@ public final class PluginHost implements AutoCloseable {
         Objects.requireNonNull(jar, "jar == null");
         synchronized (lifecycleLock) {
             requireStarted("add");
-            PluginRecord next = discovery.planOne(jar);
+            PluginRecord next = discovery.planOne(jar, this::loadedArchive);
             records.stream().filter(r -> r.state() == PluginState.FAILED)
                     .filter(r -> r.id().equals(next.id()) || r.path.equals(next.path))
                     .forEach(failed -> replace(failed, null)); // a new attempt replaces a failed one
@@ -129,7 +133,9 @@ public final class PluginHost implements AutoCloseable {
                 return next.snapshot();
             }
             replace(null, next);
-            lifecycle.startAndWait(next, r -> activate(r, null, new ArrayList<>()));
+            if (DependencyLinks.link(next, records, events)) {
+                lifecycle.startAndWait(next, r -> activate(r, null, new ArrayList<>()));
+            }
             return next.snapshot();
         }
     }
@@ -153,15 +159,16 @@ public final class PluginHost implements AutoCloseable {
         synchronized (lifecycleLock) {
             requireStarted("reload");
             PluginRecord old = require(id);
-            PluginRecord next = discovery.planOne(jar);
+            refuseWithDependents("reload", id);
+            PluginRecord next = discovery.planOne(jar, this::loadedArchive);
             if (!next.id().equals(id)) {
                 refuse(next, Finding.error(FindingCode.DESCRIPTOR_INVALID, next.id(), Location.of(next.path),
                         next.path.getFileName() + ": declares Plugin-Id " + next.id() + ", not " + id,
                         "reload a jar of the same plugin, or add() it as a new one"));
             }
             List<CallTarget> retired = new ArrayList<>();
-            boolean ok = next.state() == PluginState.RESOLVED && lifecycle.startAndWait(next,
-                    r -> activate(r, old, retired));
+            boolean ok = next.state() == PluginState.RESOLVED && DependencyLinks.link(next, records, events)
+                    && lifecycle.startAndWait(next, r -> activate(r, old, retired));
             if (!ok) {
                 LOG.warn("reload of {} from {} failed; {} keeps serving", id, next.path, old.descriptor.coordinates());
                 return new ReloadReport(id, next.path, old.descriptor.version(), next.descriptor.version(), false,
@@ -188,6 +195,7 @@ public final class PluginHost implements AutoCloseable {
             if (r.state() != PluginState.STARTED) {
                 throw new IllegalStateException("unload: plugin " + id + " is " + r.state() + ", not STARTED");
             }
+            refuseWithDependents("unload", id);
             List<CallTarget> retired = new ArrayList<>();
             synchronized (publishLock) {
                 r.extensions.forEach(e -> {
@@ -278,7 +286,12 @@ public final class PluginHost implements AutoCloseable {
                 }
                 registry = Registry.EMPTY;
             }
-            lifecycle.retireAll(serving);
+            List<List<PluginRecord>> levels = DependencyLinks.levels(records);
+            for (int i = levels.size() - 1; i >= 0; i--) { // dependents stop before what they depend on
+                Map<PluginRecord, List<CallTarget>> level = new LinkedHashMap<>();
+                levels.get(i).stream().filter(serving::containsKey).forEach(r -> level.put(r, serving.get(r)));
+                lifecycle.retireAll(level);
+            }
             if (config.ownsWorkDirectory()) {
                 WorkDirectories.delete(config.workDirectory());
             }
@@ -335,6 +348,19 @@ public final class PluginHost implements AutoCloseable {
     private Optional<PluginRecord> find(String id) {
         return records.stream().filter(r -> r.id().equals(id) && r.state() != PluginState.FAILED).findFirst()
                 .or(() -> records.stream().filter(r -> r.id().equals(id)).findFirst());
+    }
+
+    /** Unloading or reloading a plugin that started plugins depend on is refused, naming them. */
+    private void refuseWithDependents(String what, String id) {
+        List<String> dependents = DependencyLinks.dependents(id, records);
+        if (!dependents.isEmpty()) {
+            throw new IllegalStateException(what + ": plugin " + id + " has dependents that are started ("
+                    + String.join(", ", dependents) + "); unload them first");
+        }
+    }
+
+    private Optional<dev.plinth.verify.PluginArchive> loadedArchive(String id) {
+        return DependencyLinks.loadedArchive(id, records, config.workDirectory());
     }
 
     private PluginRecord require(String id) {

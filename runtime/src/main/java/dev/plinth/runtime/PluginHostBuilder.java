@@ -40,6 +40,7 @@ public final class PluginHostBuilder {
     private Duration startTimeout = Duration.ofSeconds(5);
     private Duration stopTimeout = Duration.ofSeconds(5);
     private ClassLoader hostLoader;
+    private String hostVersion;
     private boolean verify = true;
     private Duration leakCheckTimeout = Duration.ofSeconds(5);
     private Path heapDumpDirectory;
@@ -166,6 +167,19 @@ public final class PluginHostBuilder {
         return this;
     }
 
+    /**
+     * The host's version: a plugin whose {@code Plugin-Requires} range excludes it is refused with
+     * {@code host-version}. Without it, {@code Plugin-Requires} is not checked.
+     *
+     * @throws IllegalArgumentException when it is not a version such as {@code 1.2.0}
+     */
+    public PluginHostBuilder hostVersion(String version) {
+        Objects.requireNonNull(version, "version == null");
+        dev.plinth.verify.Version.parse(version);
+        this.hostVersion = version.strip();
+        return this;
+    }
+
     /** Where plugins run unless {@link #isolation(String, Isolation)} says otherwise; default in process. */
     public PluginHostBuilder isolation(Isolation mode) {
         this.isolation = Objects.requireNonNull(mode, "mode == null");
@@ -218,7 +232,7 @@ public final class PluginHostBuilder {
         Path data = dataDirectory != null ? dataDirectory : work.resolve("data");
         return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
                 stopTimeout, loader, configurations, verify, leakCheckTimeout, heapDumpDirectory, listeners, lock,
-                isolation, isolationByPlugin);
+                isolation, isolationByPlugin, hostVersion);
     }
 
     private static Path temporaryWorkDirectory() {

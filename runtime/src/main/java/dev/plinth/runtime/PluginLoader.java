@@ -42,7 +42,7 @@ final class PluginLoader {
         }
         try {
             record.loader = new PluginClassLoader(record.acquireLoaderName(), copy.toUri().toURL(), config.hostLoader(),
-                    api);
+                    api, record.dependencyLoaders);
         } catch (IOException e) {
             throw new StartFailure(Finding.error(FindingCode.PATH_UNRESOLVED, record.id(), Location.of(copy),
                     copy + ": cannot be opened (" + e + ")", "check the work directory"), e);

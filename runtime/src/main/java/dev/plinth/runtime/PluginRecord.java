@@ -39,6 +39,10 @@ final class PluginRecord {
     private PluginFailure failure;
 
     PluginClassLoader loader;
+    /** The ids of the plugins this one depends on and resolved to, in declaration order; set by discovery. */
+    volatile List<String> dependencyIds = List.of();
+    /** The loaders of those plugins' current generations; set by the host just before this plugin starts. */
+    volatile List<PluginClassLoader> dependencyLoaders = List.of();
     /** Where this plugin runs; set by the host before it starts. */
     volatile Isolation isolation = Isolation.IN_PROCESS;
     /** The child process serving this plugin under {@code Isolation.PROCESS}; null in process. */

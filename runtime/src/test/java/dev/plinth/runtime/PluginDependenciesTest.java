@@ -1,0 +1,159 @@
+package dev.plinth.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.api.Filter;
+import dev.plinth.testjars.TestJar;
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.FindingCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Plugins that depend on plugins: resolved before loading, checked member by member, started in order. */
+class PluginDependenciesTest {
+    private static final String GREETING_V1 = "package com.acme.core; public class Greeting {"
+            + " public static String hello(String s) { return \"hello \" + s; } }";
+    private static final String GREETING_V11 = "package com.acme.core; public class Greeting {"
+            + " public static String hello(String s) { return \"hello \" + s; }"
+            + " public static String shout(String s) { return s.toUpperCase() + \"!\"; } }";
+    private static final String STARTS = "package com.acme.core; public class Starts implements"
+            + " dev.plinth.api.Plugin { public void start(dev.plinth.api.PluginContext c) {"
+            + " System.setProperty(\"plinth.test.order\", System.getProperty(\"plinth.test.order\", \"\") + \"%s \");"
+            + " } }";
+
+    @TempDir
+    Path dir;
+    private Path plugins;
+    private Path core11;
+
+    @BeforeEach
+    void folders() throws Exception {
+        plugins = Files.createDirectories(dir.resolve("plugins"));
+        core11 = TestJar.named("core11").source("com.acme.core.Greeting", GREETING_V11)
+                .writeClassesTo(dir.resolve("core11"));
+        System.clearProperty("plinth.test.order");
+    }
+
+    private void core(String version, String greeting) throws Exception {
+        TestJar.named("core").plugin("core", version).classpath(Fixtures.compileClasspath())
+                .source("com.acme.core.Greeting", greeting).source("com.acme.core.Starts", STARTS.formatted("core"))
+                .service("dev.plinth.api.Plugin", "com.acme.core.Starts").writeTo(plugins);
+    }
+
+    private void greeter(String dependencies) throws Exception {
+        Path[] cp = {Fixtures.compileClasspath()[0], Fixtures.compileClasspath()[1], core11};
+        TestJar.named("greeter").plugin("greeter", "1.0.0").attribute("Plugin-Dependencies", dependencies)
+                .classpath(cp)
+                .source("com.acme.greet.Greeter", "package com.acme.greet; public class Greeter implements"
+                        + " com.acme.api.Filter { public String apply(String s) {"
+                        + " return com.acme.core.Greeting.shout(s) + \" via \""
+                        + " + com.acme.core.Greeting.class.getClassLoader().getName(); } }")
+                .source("com.acme.greet.Starts", STARTS.replace("com.acme.core", "com.acme.greet")
+                        .formatted("greeter"))
+                .service(Fixtures.FILTER, "com.acme.greet.Greeter")
+                .service("dev.plinth.api.Plugin", "com.acme.greet.Starts").writeTo(plugins);
+    }
+
+    private static List<String> errors(PluginInfo info) {
+        return info.findings().stream().filter(Finding::isError).map(f -> f.code() + ": " + f.message()).toList();
+    }
+
+    @Test
+    void aDependentSeesItsDependencysClassesAndStartsAfterIt() throws Exception {
+        greeter("core@^1.1");
+        core("1.1.0", GREETING_V11);
+
+        try (PluginHost host = Fixtures.host(plugins).build()) {
+            host.start();
+
+            assertThat(host.plugins()).extracting(PluginInfo::id, PluginInfo::state).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("core", PluginState.STARTED),
+                    org.assertj.core.groups.Tuple.tuple("greeter", PluginState.STARTED));
+            assertThat(host.extensions(Filter.class)).singleElement()
+                    .satisfies(f -> assertThat(f.apply("hi")).isEqualTo("HI! via plugin:core@1.1.0"));
+            assertThat(System.getProperty("plinth.test.order")).isEqualTo("core greeter ");
+            assertThatThrownBy(() -> host.unload("core")).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("unload: plugin core has dependents that are started (greeter); unload them first");
+            assertThatThrownBy(() -> host.reload("core")).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("reload: plugin core has dependents that are started (greeter); unload them first");
+            host.unload("greeter");
+            host.unload("core");
+        }
+    }
+
+    @Test
+    void aDependencyInRangeThatLacksAMemberIsRefusedBeforeAnyCodeRuns() throws Exception {
+        greeter("core@>=1.0.0");
+        core("1.0.0", GREETING_V1);
+
+        try (PluginHost host = Fixtures.host(plugins).build()) {
+            host.start();
+            PluginInfo greeter = host.plugin("greeter").orElseThrow();
+
+            assertThat(host.plugin("core").orElseThrow().state()).isEqualTo(PluginState.STARTED);
+            assertThat(greeter.state()).isEqualTo(PluginState.FAILED);
+            assertThat(errors(greeter)).containsExactly("unresolved-reference: com.acme.greet.Greeter.apply(String):"
+                    + " calls com.acme.core.Greeting.shout(String) which com.acme.core.Greeting (in core 1.0.0) does"
+                    + " not have");
+            assertThat(System.getProperty("plinth.test.order")).isEqualTo("core ");
+        }
+    }
+
+    @Test
+    void missingAndFailedDependenciesRefuseTheirDependentsButOptionalOnesMayBeAbsent() throws Exception {
+        greeter("core");
+        Fixtures.filterPlugin("loner", "Loner", "return in;").attribute("Plugin-Dependencies", "audit?")
+                .writeTo(plugins);
+
+        try (PluginHost host = Fixtures.host(plugins).hostVersion("1.0.0").build()) {
+            host.start();
+
+            assertThat(errors(host.plugin("greeter").orElseThrow())).containsExactly("dependency-missing: greeter:"
+                    + " depends on core, which is not among the plugins", "unresolved-reference:"
+                    + " com.acme.greet.Greeter.apply(String): calls com.acme.core.Greeting.shout(String), but neither"
+                    + " the plugin nor the host has com.acme.core.Greeting");
+            assertThat(host.plugin("loner").orElseThrow().state()).isEqualTo(PluginState.STARTED);
+        }
+    }
+
+    @Test
+    void aDependencyThatFailsToStartFailsItsDependentWithoutRunningIt() throws Exception {
+        greeter("core");
+        TestJar.named("core").plugin("core", "1.1.0").classpath(Fixtures.compileClasspath())
+                .source("com.acme.core.Greeting", GREETING_V11)
+                .source("com.acme.core.Starts", "package com.acme.core; public class Starts implements"
+                        + " dev.plinth.api.Plugin { public void start(dev.plinth.api.PluginContext c) {"
+                        + " throw new IllegalStateException(\"no database\"); } }")
+                .service("dev.plinth.api.Plugin", "com.acme.core.Starts").writeTo(plugins);
+
+        try (PluginHost host = Fixtures.host(plugins).build()) {
+            host.start();
+
+            assertThat(host.plugin("core").orElseThrow().state()).isEqualTo(PluginState.FAILED);
+            assertThat(errors(host.plugin("greeter").orElseThrow())).containsExactly("dependency-missing: greeter:"
+                    + " depends on core, which did not start (FAILED)");
+            assertThat(System.getProperty("plinth.test.order")).isNull();
+        }
+    }
+
+    @Test
+    void pluginRequiresIsCheckedAgainstTheHostVersion() throws Exception {
+        Fixtures.filterPlugin("modern", "Modern", "return in;").attribute("Plugin-Requires", "^2.0")
+                .writeTo(plugins);
+
+        try (PluginHost host = Fixtures.host(plugins).hostVersion("1.4.0").build()) {
+            host.start();
+
+            assertThat(host.plugin("modern").orElseThrow().findings()).extracting(Finding::code)
+                    .contains(FindingCode.HOST_VERSION);
+            assertThat(host.plugin("modern").orElseThrow().state()).isEqualTo(PluginState.FAILED);
+        }
+        assertThatThrownBy(() -> Fixtures.host(plugins).hostVersion("one"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("'one' is not a version");
+    }
+}
