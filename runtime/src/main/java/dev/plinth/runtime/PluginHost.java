@@ -244,7 +244,8 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Handles to every extension of {@code type} from started plugins, ordered by plugin id. A handle sets the
+     * Handles to every extension of {@code type} from started plugins, ordered by {@code @Extension(ordinal)} (lower
+     * first; 0 without the annotation), then by plugin id, then by the order of the services file. A handle sets the
      * thread context class loader to its plugin's loader for each call; after a reload it calls the new
      * generation; once the plugin is unloaded, calling it throws {@link PluginUnavailableException}, and it does
      * not keep the plugin's classes alive.
@@ -255,6 +256,24 @@ public final class PluginHost implements AutoCloseable {
     public <T> List<T> extensions(Class<T> type) {
         Objects.requireNonNull(type, "type == null");
         return registry.handles(type);
+    }
+
+    /** The handles of {@link #extensions(Class)} that one plugin provides, in the same order; empty if none. */
+    public <T> List<T> extensions(Class<T> type, String pluginId) {
+        Objects.requireNonNull(type, "type == null");
+        Objects.requireNonNull(pluginId, "pluginId == null");
+        Registry current = registry;
+        return current.handles(type).stream().filter(h -> pluginId.equals(current.pluginOf(h))).toList();
+    }
+
+    /**
+     * The plugin a handle returned by {@link #extensions(Class)} belongs to, as it is now (id, version, state, ...);
+     * empty for an object that is not a handle of a started plugin of this host.
+     */
+    public Optional<PluginInfo> pluginOf(Object handle) {
+        Objects.requireNonNull(handle, "handle == null");
+        String id = registry.pluginOf(handle);
+        return id == null ? Optional.empty() : plugin(id);
     }
 
     /** The absolute directory relative plugin paths resolve against. */

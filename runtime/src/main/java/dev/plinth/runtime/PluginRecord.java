@@ -27,6 +27,8 @@ final class PluginRecord {
     final String sha256;
     final int javaRelease;
     final Map<String, List<PluginArchive.ServiceEntry>> services;
+    /** Each provider's {@code @Extension(ordinal)}, read from its class file: orders {@code extensions()}. */
+    final Map<String, Integer> ordinals;
     /** Whether the plugin may register JDBC drivers, so unloading must look for them. */
     final boolean usesJdbc;
     /** What starting is doing now, e.g. "static initializer of com.acme.Slow"; names the culprit of a time-out. */
@@ -61,6 +63,10 @@ final class PluginRecord {
         int major = archive.maxClassFileVersion();
         this.javaRelease = major == 0 ? 0 : major - 44;
         this.services = archive.services();
+        Map<String, Integer> byProvider = new java.util.HashMap<>();
+        archive.services().values().forEach(entries -> entries.forEach(e -> byProvider.computeIfAbsent(e.provider(),
+                archive::extensionOrdinal)));
+        this.ordinals = Map.copyOf(byProvider);
         this.usesJdbc = archive.services().containsKey("java.sql.Driver") || archive.classes().values().stream()
                 .flatMap(List::stream).anyMatch(c -> mentions(c.bytes(), "java/sql/DriverManager"));
     }

@@ -7,27 +7,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable index of the handles of started plugins by extension interface, ordered by plugin id, then by the
- * order of the services file. Replaced whole on every change, so readers never lock.
+ * An immutable index of the handles of started plugins by extension interface, ordered by
+ * {@code @Extension(ordinal)} (lower first), then by plugin id, then by the order of the services file; and of the
+ * plugin each handle belongs to. Replaced whole on every change, so readers never lock.
  */
 final class Registry {
-    static final Registry EMPTY = new Registry(Map.of());
+    static final Registry EMPTY = new Registry(Map.of(), Map.of());
 
     private final Map<Class<?>, List<Object>> handles;
+    private final Map<Object, String> pluginOf;
 
-    private Registry(Map<Class<?>, List<Object>> handles) {
+    private Registry(Map<Class<?>, List<Object>> handles, Map<Object, String> pluginOf) {
         this.handles = handles;
+        this.pluginOf = pluginOf;
+    }
+
+    private record Entry(String plugin, int ordinal, int position, Object handle) {
     }
 
     static Registry of(List<PluginRecord> records) {
-        Map<Class<?>, List<Object>> byType = new LinkedHashMap<>();
-        records.stream().filter(r -> r.state() == PluginState.STARTED)
-                .sorted(Comparator.comparing(PluginRecord::id))
-                .forEach(r -> r.extensions.forEach(e -> byType.computeIfAbsent(e.type(), t -> new ArrayList<>())
-                        .add(e.handle())));
+        Map<Class<?>, List<Entry>> byType = new LinkedHashMap<>();
+        java.util.IdentityHashMap<Object, String> owners = new java.util.IdentityHashMap<>();
+        records.stream().filter(r -> r.state() == PluginState.STARTED).forEach(r -> {
+            List<PluginRecord.LoadedExtension> extensions = r.extensions;
+            for (int i = 0; i < extensions.size(); i++) {
+                PluginRecord.LoadedExtension e = extensions.get(i);
+                byType.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(new Entry(r.id(),
+                        r.ordinals.getOrDefault(e.provider(), 0), i, e.handle()));
+                owners.put(e.handle(), r.id());
+            }
+        });
         Map<Class<?>, List<Object>> frozen = new LinkedHashMap<>();
-        byType.forEach((type, list) -> frozen.put(type, List.copyOf(list)));
-        return new Registry(Map.copyOf(frozen));
+        byType.forEach((type, list) -> frozen.put(type, list.stream().sorted(Comparator.comparingInt(Entry::ordinal)
+                .thenComparing(Entry::plugin).thenComparingInt(Entry::position)).map(Entry::handle).toList()));
+        return new Registry(Map.copyOf(frozen), java.util.Collections.unmodifiableMap(owners));
+    }
+
+    /** The id of the plugin a handle of this registry belongs to, or null. */
+    String pluginOf(Object handle) {
+        return pluginOf.get(handle);
     }
 
     <T> List<T> handles(Class<T> type) {

@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param byName      the same fields and methods by name, then descriptor: looked up without building a key
  * @param code        the references of each method's code, by {@code name+descriptor}
  * @param nativeLoads calls that load a native library ({@code System.loadLibrary} and the like)
+ * @param ordinal     the {@code ordinal} of its {@code @dev.plinth.api.Extension} annotation; 0 without one
  */
 record ClassModel(String name, int access, int innerAccess, boolean member, String superName, List<String> interfaces,
                   String nestHost, List<String> annotations, Map<String, Member> fields, Map<String, Member> methods,
                   List<Ref> refs, Map<String, Map<String, Member>> byName, Map<String, List<Ref>> code,
-                  List<NativeLoad> nativeLoads) {
+                  List<NativeLoad> nativeLoads, int ordinal) {
     static final int PUBLIC = 0x0001;
     static final int PRIVATE = 0x0002;
     static final int PROTECTED = 0x0004;

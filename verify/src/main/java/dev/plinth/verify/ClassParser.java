@@ -19,6 +19,8 @@ import org.objectweb.asm.Opcodes;
  * Malformed or too-new class files throw {@link IllegalArgumentException} with the reason.
  */
 final class ClassParser {
+    private static final String EXTENSION = "Ldev/plinth/api/Extension;";
+
     private ClassParser() {
     }
 
@@ -59,6 +61,7 @@ final class ClassParser {
         private String superName;
         private List<String> interfaces = List.of();
         private String nestHost;
+        private int ordinal;
 
         Collector(boolean code) {
             super(Opcodes.ASM9);
@@ -77,7 +80,8 @@ final class ClassParser {
             codeRanges.forEach((m, range) -> code.put(m, allRefs.subList(range[0], range[1])));
             return new ClassModel(name, access, innerAccess, member, superName, interfaces,
                     nestHost == null ? name : nestHost, List.copyOf(annotations), Map.copyOf(fields),
-                    Map.copyOf(methods), allRefs, Map.copyOf(byName), Map.copyOf(code), List.copyOf(nativeLoads));
+                    Map.copyOf(methods), allRefs, Map.copyOf(byName), Map.copyOf(code), List.copyOf(nativeLoads),
+                    ordinal);
         }
 
         @Override
@@ -113,7 +117,17 @@ final class ClassParser {
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
             annotations.add(descriptor);
-            return null;
+            if (!descriptor.equals(EXTENSION)) {
+                return null;
+            }
+            return new AnnotationVisitor(Opcodes.ASM9) {
+                @Override
+                public void visit(String element, Object value) {
+                    if ("ordinal".equals(element) && value instanceof Integer i) {
+                        ordinal = i;
+                    }
+                }
+            };
         }
 
         @Override

@@ -59,6 +59,20 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
         return classes.getOrDefault(binaryName, List.of()).stream().filter(c -> c.release() == 0).findFirst();
     }
 
+    /**
+     * The {@code ordinal} of the {@code @dev.plinth.api.Extension} annotation on a class of the jar (lower sorts
+     * first among the extensions of one interface); 0 when the class has none or cannot be read. Runs no code.
+     */
+    public int extensionOrdinal(String binaryName) {
+        return baseClass(binaryName).map(c -> {
+            try {
+                return ClassParser.header(c.bytes()).ordinal();
+            } catch (IllegalArgumentException e) {
+                return 0;
+            }
+        }).orElse(0);
+    }
+
     /** The highest class-file major version in the jar, or 0 if it has no classes. */
     public int maxClassFileVersion() {
         return classes.values().stream().flatMap(List::stream).filter(c -> c.release() == 0)
