@@ -58,6 +58,11 @@ final class Discovery {
         refuseDuplicateIds(records, archives);
         Map<String, Finding> refused = new LinkedHashMap<>();
         for (PluginRecord r : records) {
+            if (config.disabled().contains(r.id())) { // the reason its dependents are given, not a finding of its own
+                refused.put(r.id(), Finding.info(FindingCode.DEPENDENCY_MISSING, r.id(), Location.of(r.path), r.id()
+                        + " is disabled by the host", ""));
+                continue;
+            }
             r.snapshot().findings().stream().filter(Finding::isError).findFirst()
                     .ifPresent(f -> refused.putIfAbsent(r.id(), f));
         }
@@ -143,9 +148,14 @@ final class Discovery {
     }
 
     /** RESOLVED, or FAILED when there is an error; logs each finding (not yet in {@code logged}) at its level. */
-    private static void settle(PluginRecord r, Set<Finding> logged) {
+    private void settle(PluginRecord r, Set<Finding> logged) {
         List<Finding> findings = r.snapshot().findings();
         findings.stream().filter(logged::add).forEach(FindingLog::log);
+        if (config.disabled().contains(r.id())) {
+            r.transition(PluginState.DISCOVERED, PluginState.DISABLED);
+            LOG.info("plugin {} from {} is disabled by the host: not loaded", r.descriptor.coordinates(), r.path);
+            return;
+        }
         long errors = findings.stream().filter(Finding::isError).count();
         if (errors == 0) {
             r.transition(PluginState.DISCOVERED, PluginState.RESOLVED);

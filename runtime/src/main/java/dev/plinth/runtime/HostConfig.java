@@ -11,7 +11,7 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
                   Path dataDirectory, Duration startTimeout, Duration stopTimeout, ClassLoader hostLoader,
                   Map<String, Map<String, String>> configurations, boolean verify, Duration leakCheckTimeout,
                   Path heapDumpDirectory, List<PluginListener> listeners, Path lockfile, Isolation isolation,
-                  Map<String, Isolation> isolationByPlugin, String hostVersion) {
+                  Map<String, Isolation> isolationByPlugin, String hostVersion, java.util.Set<String> disabled) {
 
     HostConfig {
         sharedPackages = List.copyOf(sharedPackages);
@@ -20,6 +20,7 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
         configurations = Map.copyOf(configurations);
         listeners = List.copyOf(listeners);
         isolationByPlugin = Map.copyOf(isolationByPlugin);
+        disabled = java.util.Set.copyOf(disabled);
     }
 
     /** Where this plugin's code runs. */

@@ -41,6 +41,7 @@ public final class PluginHostBuilder {
     private Duration stopTimeout = Duration.ofSeconds(5);
     private ClassLoader hostLoader;
     private String hostVersion;
+    private final java.util.Set<String> disabled = new java.util.TreeSet<>();
     private boolean verify = true;
     private Duration leakCheckTimeout = Duration.ofSeconds(5);
     private Path heapDumpDirectory;
@@ -180,6 +181,17 @@ public final class PluginHostBuilder {
         return this;
     }
 
+    /**
+     * Plugins not to load, by id (PF4J's {@code disabled.txt}): they are still read, verified and reported, in state
+     * {@code DISABLED} with an info finding; plugins that need one are refused with {@code dependency-missing}.
+     */
+    public PluginHostBuilder disable(String... pluginIds) {
+        for (String id : pluginIds) {
+            disabled.add(Objects.requireNonNull(id, "plugin id == null"));
+        }
+        return this;
+    }
+
     /** Where plugins run unless {@link #isolation(String, Isolation)} says otherwise; default in process. */
     public PluginHostBuilder isolation(Isolation mode) {
         this.isolation = Objects.requireNonNull(mode, "mode == null");
@@ -232,7 +244,7 @@ public final class PluginHostBuilder {
         Path data = dataDirectory != null ? dataDirectory : work.resolve("data");
         return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
                 stopTimeout, loader, configurations, verify, leakCheckTimeout, heapDumpDirectory, listeners, lock,
-                isolation, isolationByPlugin, hostVersion);
+                isolation, isolationByPlugin, hostVersion, disabled);
     }
 
     private static Path temporaryWorkDirectory() {

@@ -9,6 +9,8 @@ package dev.plinth.runtime;
  *       │ refused             │ refused           │ refused   │ failed
  *       │                     │                   │ or failed │
  *       └─────────────────────┴───────────────────┴───────────┴──────▶ FAILED
+ *
+ *  DISCOVERED ──disabled by the host──▶ DISABLED
  * </pre>
  *
  * <ul>
@@ -18,6 +20,8 @@ package dev.plinth.runtime;
  *   <li>{@code STARTED}: its extensions are served by {@code PluginHost.extensions}.</li>
  *   <li>{@code STOPPING}, {@code STOPPED}: {@code Plugin.stop} is running / has returned; no new calls enter.</li>
  *   <li>{@code UNLOADED}: its class loader is closed and released by the host.</li>
+ *   <li>{@code DISABLED}: the host disabled it by id ({@code PluginHostBuilder.disable}); read, verified and
+ *       reported, never loaded. Terminal.</li>
  *   <li>{@code FAILED}: a finding or a failure stopped it; {@code PluginInfo.findings} and
  *       {@code PluginInfo.failure} say why. Its extensions are never served. Terminal.</li>
  * </ul>
@@ -42,7 +46,8 @@ public enum PluginState {
     STOPPING,
     STOPPED,
     UNLOADED,
-    FAILED;
+    FAILED,
+    DISABLED;
 
     /** Whether the plugin's extensions are being served. */
     public boolean isActive() {

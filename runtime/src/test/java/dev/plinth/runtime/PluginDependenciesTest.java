@@ -156,4 +156,19 @@ class PluginDependenciesTest {
         assertThatThrownBy(() -> Fixtures.host(plugins).hostVersion("one"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("'one' is not a version");
     }
+
+    @Test
+    void aDisabledPluginIsReportedNotLoadedAndItsDependentsAreRefused() throws Exception {
+        greeter("core");
+        core("1.1.0", GREETING_V11);
+
+        try (PluginHost host = Fixtures.host(plugins).disable("core").build()) {
+            host.start();
+
+            assertThat(host.plugin("core").orElseThrow().state()).isEqualTo(PluginState.DISABLED);
+            assertThat(errors(host.plugin("greeter").orElseThrow())).containsExactly("dependency-missing: greeter:"
+                    + " depends on core, which cannot load (core is disabled by the host)");
+            assertThat(System.getProperty("plinth.test.order")).isNull();
+        }
+    }
 }

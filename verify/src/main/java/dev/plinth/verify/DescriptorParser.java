@@ -56,6 +56,14 @@ final class DescriptorParser {
                     fileName + ": Plugin-Version '" + version + "' is not a version",
                     "use a version such as 1.2.0 or 1.2.0-SNAPSHOT"));
         }
+        String pluginClass = value("Plugin-Class");
+        if (!pluginClass.isEmpty()) {
+            findings.add(Finding.warning(FindingCode.DESCRIPTOR_INVALID, id, Location.entry(jar, MANIFEST),
+                    fileName + ": Plugin-Class " + pluginClass + " is PF4J's entry point; Plinth does not use it",
+                    "implement dev.plinth.api.Plugin in " + pluginClass + " and list it in"
+                            + " META-INF/services/dev.plinth.api.Plugin for start and stop; list extensions in"
+                            + " META-INF/services/<interface> (or use @Extension)"));
+        }
         List<String> dependencies = dependencies(id, fileName);
         String requires = value("Plugin-Requires");
         try {

@@ -75,6 +75,25 @@ class PluginArchiveTest {
     }
 
     @Test
+    void pf4jAttributesAreReadOrNamed() throws IOException {
+        Path jar = TestJar.named("pf4j").plugin("pf4j", "1.0.0").attribute("Plugin-Class", "com.acme.MyPlugin")
+                .attribute("Plugin-Dependencies", "core@^1.2, audit?, bad id@1").attribute("Plugin-Requires", "<<2")
+                .writeTo(dir);
+
+        PluginArchive archive = PluginArchive.read(jar);
+
+        assertThat(archive.findings()).extracting(Finding::severity, Finding::message).containsExactly(
+                tuple(Severity.WARNING, "pf4j.jar: Plugin-Class com.acme.MyPlugin is PF4J's entry point; Plinth does"
+                        + " not use it"),
+                tuple(Severity.ERROR, "pf4j.jar: Plugin-Dependencies entry 'bad id@1': 'bad id@1' does not start with"
+                        + " a plugin id"),
+                tuple(Severity.ERROR, "pf4j.jar: Plugin-Requires: range '<<2': '<<2' is not a comparison such as"
+                        + " >=1.0.0, <2.0, ^1.2, ~1.2, 1.x or 1.2.0"));
+        assertThat(archive.descriptor().requirements()).hasToString("[core@^1.2, audit?]");
+        assertThat(archive.descriptor().requires()).isEmpty();
+    }
+
+    @Test
     void malformedServiceLineAndVersionAreDescriptorFindings() throws IOException {
         Path jar = TestJar.named("odd").attribute("Plugin-Id", "odd").attribute("Plugin-Version", "one point oh")
                 .entry("META-INF/services/com.acme.api.Filter",
