@@ -62,7 +62,11 @@ final class JarReader {
                     real + ": cannot read (" + e + ")", "check that the file exists and is readable"));
         }
         DescriptorParser parsed = new DescriptorParser(real, manifest);
-        findings.addAll(parsed.findings());
+        boolean unreadable = findings.stream().anyMatch(f -> f.isError() && (f.code() == FindingCode.CORRUPT_JAR
+                || f.code() == FindingCode.PATH_UNRESOLVED));
+        if (!unreadable) { // a file that is no jar has no manifest: saying so again would only add noise
+            findings.addAll(parsed.findings());
+        }
         Descriptor descriptor = parsed.descriptor();
         List<Finding> attributed = findings.stream().map(f -> f.withPlugin(descriptor.id())).toList();
         return new PluginArchive(real, sha256, size, descriptor, services, classes, natives, attributed);
