@@ -1,5 +1,7 @@
 package dev.plinth.cli;
 
+import static dev.plinth.testjars.SampleSources.GREETING_V1;
+import static dev.plinth.testjars.SampleSources.GREETING_V11;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.testjars.TestJar;
@@ -10,12 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code plinth doctor} over a set of plugins resolves their dependencies and checks dependents member by member. */
 class DoctorDependenciesTest {
-    private static final String GREETING_V1 = "package com.acme.core; public class Greeting {"
-            + " public static String hello(String s) { return \"hello \" + s; } }";
-    private static final String GREETING_V11 = "package com.acme.core; public class Greeting {"
-            + " public static String hello(String s) { return \"hello \" + s; }"
-            + " public static String shout(String s) { return s.toUpperCase(); } }";
-
     @TempDir
     Path dir;
     private Path api;

@@ -22,13 +22,16 @@ class RuntimeVerdictTest {
     @TempDir
     Path work;
 
+    private PluginHost host(URLClassLoader hostLoader, RealPlugin plugin) {
+        return PluginHost.builder().hostClassLoader(hostLoader).sharedPackages(Corpus.API_PACKAGE)
+                .workDirectory(work).plugin(BuiltCorpus.get().jars.get(plugin)).build();
+    }
+
     @ParameterizedTest
     @EnumSource(value = RealPlugin.class, names = ".*_SKEW", mode = EnumSource.Mode.MATCH_NONE)
     void aPluginThatWorksInAPlainHostStartsAndAnswersTheSame(RealPlugin plugin) throws Exception {
         BuiltCorpus corpus = BuiltCorpus.get();
-        try (URLClassLoader hostLoader = corpus.hostLoader();
-             PluginHost host = PluginHost.builder().hostClassLoader(hostLoader).sharedPackages(Corpus.API_PACKAGE)
-                     .workDirectory(work).plugin(corpus.jars.get(plugin)).build()) {
+        try (URLClassLoader hostLoader = corpus.hostLoader(); PluginHost host = host(hostLoader, plugin)) {
             host.start();
             PluginInfo info = host.plugin(plugin.id()).orElseThrow();
             Class<?> filterType = hostLoader.loadClass(Corpus.FILTER);
@@ -46,14 +49,13 @@ class RuntimeVerdictTest {
     @EnumSource(value = RealPlugin.class, names = ".*_SKEW", mode = EnumSource.Mode.MATCH_ANY)
     void aSkewIsRefusedNamingWhatTheJvmWouldThrowOn(RealPlugin plugin) throws Exception {
         BuiltCorpus corpus = BuiltCorpus.get();
-        try (URLClassLoader hostLoader = corpus.hostLoader();
-             PluginHost host = PluginHost.builder().hostClassLoader(hostLoader).sharedPackages(Corpus.API_PACKAGE)
-                     .workDirectory(work).plugin(corpus.jars.get(plugin)).build()) {
+        try (URLClassLoader hostLoader = corpus.hostLoader(); PluginHost host = host(hostLoader, plugin)) {
             host.start();
             PluginInfo info = host.plugin(plugin.id()).orElseThrow();
 
             assertThat(info.state()).isEqualTo(PluginState.FAILED);
-            assertThat(info.failureCause()).isEmpty(); // refused from the jar: no plugin code ran, nothing threw
+            assertThat(info.refused()).isTrue(); // refused from the jar: no plugin code ran, nothing threw
+            assertThat(info.failureCause()).isEmpty();
             assertThat(info.findings()).filteredOn(Finding::isError).extracting(Finding::message)
                     .anySatisfy(m -> assertThat(m).contains(plugin.member().orElseThrow()));
             assertThat(host.extensions(hostLoader.loadClass(Corpus.FILTER))).isEmpty();

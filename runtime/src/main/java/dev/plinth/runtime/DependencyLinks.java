@@ -63,6 +63,15 @@ final class DependencyLinks {
         return true;
     }
 
+    /** Unloading or reloading a plugin that started plugins depend on is refused, naming them. */
+    static void requireNoDependents(String what, String id, List<PluginRecord> records) {
+        List<String> dependents = dependents(id, records);
+        if (!dependents.isEmpty()) {
+            throw new IllegalStateException(what + ": plugin " + id + " has dependents that are started ("
+                    + String.join(", ", dependents) + "); unload them first");
+        }
+    }
+
     /** The started plugins that depend on {@code id} directly, by id. */
     static List<String> dependents(String id, List<PluginRecord> records) {
         return records.stream().filter(r -> r.state() == PluginState.STARTED && r.dependencyIds.contains(id))

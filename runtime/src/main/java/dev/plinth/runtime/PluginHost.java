@@ -159,7 +159,7 @@ public final class PluginHost implements AutoCloseable {
         synchronized (lifecycleLock) {
             requireStarted("reload");
             PluginRecord old = require(id);
-            refuseWithDependents("reload", id);
+            DependencyLinks.requireNoDependents("reload", id, records);
             PluginRecord next = discovery.planOne(jar, this::loadedArchive);
             if (!next.id().equals(id)) {
                 refuse(next, Finding.error(FindingCode.DESCRIPTOR_INVALID, next.id(), Location.of(next.path),
@@ -195,7 +195,7 @@ public final class PluginHost implements AutoCloseable {
             if (r.state() != PluginState.STARTED) {
                 throw new IllegalStateException("unload: plugin " + id + " is " + r.state() + ", not STARTED");
             }
-            refuseWithDependents("unload", id);
+            DependencyLinks.requireNoDependents("unload", id, records);
             List<CallTarget> retired = new ArrayList<>();
             synchronized (publishLock) {
                 r.extensions.forEach(e -> {
@@ -367,15 +367,6 @@ public final class PluginHost implements AutoCloseable {
     private Optional<PluginRecord> find(String id) {
         return records.stream().filter(r -> r.id().equals(id) && r.state() != PluginState.FAILED).findFirst()
                 .or(() -> records.stream().filter(r -> r.id().equals(id)).findFirst());
-    }
-
-    /** Unloading or reloading a plugin that started plugins depend on is refused, naming them. */
-    private void refuseWithDependents(String what, String id) {
-        List<String> dependents = DependencyLinks.dependents(id, records);
-        if (!dependents.isEmpty()) {
-            throw new IllegalStateException(what + ": plugin " + id + " has dependents that are started ("
-                    + String.join(", ", dependents) + "); unload them first");
-        }
     }
 
     private Optional<dev.plinth.verify.PluginArchive> loadedArchive(String id) {

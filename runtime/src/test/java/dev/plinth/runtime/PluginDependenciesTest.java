@@ -1,5 +1,7 @@
 package dev.plinth.runtime;
 
+import static dev.plinth.testjars.SampleSources.GREETING_V1;
+import static dev.plinth.testjars.SampleSources.GREETING_V11;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,11 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Plugins that depend on plugins: resolved before loading, checked member by member, started in order. */
 class PluginDependenciesTest {
-    private static final String GREETING_V1 = "package com.acme.core; public class Greeting {"
-            + " public static String hello(String s) { return \"hello \" + s; } }";
-    private static final String GREETING_V11 = "package com.acme.core; public class Greeting {"
-            + " public static String hello(String s) { return \"hello \" + s; }"
-            + " public static String shout(String s) { return s.toUpperCase() + \"!\"; } }";
     private static final String STARTS = "package com.acme.core; public class Starts implements"
             + " dev.plinth.api.Plugin { public void start(dev.plinth.api.PluginContext c) {"
             + " System.setProperty(\"plinth.test.order\", System.getProperty(\"plinth.test.order\", \"\") + \"%s \");"

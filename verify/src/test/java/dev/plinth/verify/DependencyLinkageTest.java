@@ -1,5 +1,7 @@
 package dev.plinth.verify;
 
+import static dev.plinth.testjars.SampleSources.GREETING_V1;
+import static dev.plinth.testjars.SampleSources.GREETING_V11;
 import static dev.plinth.verify.Fixtures.FILTER_V1;
 import static dev.plinth.verify.Fixtures.REQUEST_V1;
 import static dev.plinth.verify.Fixtures.api;
@@ -16,11 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A dependent plugin is checked member by member against the version of its dependency that is deployed. */
 class DependencyLinkageTest {
-    private static final String GREETING_V1 = "package com.acme.core; public class Greeting {"
-            + " public static String hello(String s) { return \"hello \" + s; } }";
-    private static final String GREETING_V11 = "package com.acme.core; public class Greeting {"
-            + " public static String hello(String s) { return \"hello \" + s; }"
-            + " public static String shout(String s) { return s.toUpperCase(); } }";
     private static final String GREETER = "package com.acme.greet; import com.acme.api.*;"
             + " public class Greeter implements Filter { public String apply(Request r) {"
             + " return com.acme.core.Greeting.shout(r.body()); } }";
