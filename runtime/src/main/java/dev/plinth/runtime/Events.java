@@ -2,14 +2,27 @@ package dev.plinth.runtime;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Delivers plugin events to the host's listeners and records them as JFR events. */
+/**
+ * Records plugin events as JFR events when they happen and delivers them to the host's listeners later, from
+ * {@link #flush()}, which the host calls once it holds no lock: a listener may call back into the host, and no
+ * lock or start thread ever waits for a listener.
+ *
+ * <p>Events are delivered one at a time, in the order they happened, by one thread at a time. A listener that
+ * causes events (say, by reloading a plugin) sees them after it returns, from the same delivery loop.
+ */
 final class Events {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
     private final List<PluginListener> listeners;
+    private final Queue<PluginEvent> pending = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock delivery = new ReentrantLock();
+    private final ThreadLocal<Boolean> delivering = ThreadLocal.withInitial(() -> false);
 
     Events(List<PluginListener> listeners) {
         this.listeners = List.copyOf(listeners);
@@ -34,6 +47,11 @@ final class Events {
         }
     }
 
+    /** A leak proven after the unload was reported: a class loader still reachable when the watch ended. */
+    void leaked(PluginInfo info, UnloadReport late) {
+        fire(PluginEvent.Type.LEAK, info, late);
+    }
+
     void crashed(PluginInfo info, String detail) {
         fire(PluginEvent.Type.CRASHED, info, null, detail);
     }
@@ -48,12 +66,39 @@ final class Events {
 
     private void fire(PluginEvent.Type type, PluginInfo info, UnloadReport report, String detail) {
         PluginJfrEvent.commit(type, info, report);
-        PluginEvent event = new PluginEvent(type, info, report, Instant.now(), detail);
+        if (!listeners.isEmpty()) {
+            pending.add(new PluginEvent(type, info, report, Instant.now(), detail));
+        }
+    }
+
+    /**
+     * Delivers every pending event to the listeners; call it holding no lock. Returns at once when called from a
+     * listener (the loop that called the listener delivers what it caused), else when nothing is pending.
+     */
+    void flush() {
+        if (delivering.get()) {
+            return;
+        }
+        while (!pending.isEmpty()) {
+            delivery.lock();
+            delivering.set(true);
+            try {
+                for (PluginEvent event = pending.poll(); event != null; event = pending.poll()) {
+                    deliver(event);
+                }
+            } finally {
+                delivering.set(false);
+                delivery.unlock();
+            }
+        }
+    }
+
+    private void deliver(PluginEvent event) {
         for (PluginListener l : listeners) {
             try {
                 l.onEvent(event);
             } catch (RuntimeException e) {
-                LOG.warn("plugin listener {} threw on {} of {}", l, type, info.id(), e);
+                LOG.warn("plugin listener {} threw on {} of {}", l, event.type(), event.plugin().id(), e);
             }
         }
     }

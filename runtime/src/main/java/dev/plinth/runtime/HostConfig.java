@@ -10,8 +10,9 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
                   Path baseDirectory, String baseDirectorySource, Path workDirectory, boolean ownsWorkDirectory,
                   Path dataDirectory, Duration startTimeout, Duration stopTimeout, ClassLoader hostLoader,
                   Map<String, Map<String, String>> configurations, boolean verify, Duration leakCheckTimeout,
-                  Path heapDumpDirectory, List<PluginListener> listeners, Path lockfile, Isolation isolation,
-                  Map<String, Isolation> isolationByPlugin, String hostVersion, java.util.Set<String> disabled) {
+                  Duration leakReportAfter, Path heapDumpDirectory, List<PluginListener> listeners, Path lockfile,
+                  Isolation isolation, Map<String, Isolation> isolationByPlugin, String hostVersion,
+                  java.util.Set<String> disabled) {
 
     HostConfig {
         sharedPackages = List.copyOf(sharedPackages);

@@ -6,11 +6,24 @@ import dev.plinth.verify.Location;
 import dev.plinth.verify.PluginArchive;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Detects a plugin jar that changed on disk since it was loaded: the JVM twin of Go's stale {@code .so}. */
 final class Integrity {
     private Integrity() {
+    }
+
+    /** Checks every started plugin among {@code records}; the {@code jar-changed} findings, in order. */
+    static List<Finding> checkStarted(List<PluginRecord> records) {
+        List<Finding> changed = new ArrayList<>();
+        for (PluginRecord r : records) {
+            if (r.state() == PluginState.STARTED) {
+                check(r).ifPresent(changed::add);
+            }
+        }
+        return changed;
     }
 
     static Optional<Finding> check(PluginRecord r) {

@@ -24,13 +24,15 @@ final class Lifecycle {
     private final HostConfig config;
     private final PluginLoader loader;
     private final Retirement retirement;
+    private final CollectionWatch watch;
     private final Events events;
 
     Lifecycle(HostConfig config, PluginLoader loader, Events events) {
         this.config = config;
         this.loader = loader;
         this.events = events;
-        this.retirement = new Retirement(config, events);
+        this.watch = new CollectionWatch(config, events);
+        this.retirement = new Retirement(config, events, watch);
     }
 
     /**
@@ -135,6 +137,28 @@ final class Lifecycle {
         List<HostClose.Retiring> all = new ArrayList<>();
         generations.forEach((r, targets) -> all.add(new HostClose.Retiring(r, () -> retire(r, targets, false))));
         HostClose.retireAll(all, HostClose.bound(config.stopTimeout()));
+    }
+
+    /** Retires every started generation of a closing host, dependents before what they depend on. */
+    void retireEverything(HostRecords state) {
+        Map<PluginRecord, List<CallTarget>> serving = new LinkedHashMap<>();
+        state.retireAllSlots().forEach(r -> serving.put(r.record(), r.targets()));
+        List<List<PluginRecord>> levels = DependencyLinks.levels(state.all());
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            Map<PluginRecord, List<CallTarget>> level = new LinkedHashMap<>();
+            levels.get(i).stream().filter(serving::containsKey).forEach(r -> level.put(r, serving.get(r)));
+            retireAll(level);
+        }
+    }
+
+    /** Stops watching unloaded class loaders, for a closing host. */
+    void stopWatching() {
+        watch.close();
+    }
+
+    /** The number of unloaded class loaders still watched for collection; for tests. */
+    int watching() {
+        return watch.watching();
     }
 
     /** Drops a generation that never served: executors down, child stopped, loader closed. */

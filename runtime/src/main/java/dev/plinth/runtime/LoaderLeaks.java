@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -20,13 +21,17 @@ final class LoaderLeaks {
     private LoaderLeaks() {
     }
 
-    static Finding finding(PluginRecord r, String loaderName, List<Finding> found, HostConfig config) {
-        String holders = found.stream()
+    /** What the unload's scan named as holding the loader (threads it could not stop, ThreadLocals); empty if none. */
+    static String holders(List<Finding> found) {
+        return found.stream()
                 .filter(f -> f.code() == FindingCode.THREAD_LEAK && f.isError()
                         || f.code() == FindingCode.LOADER_LEAK && f.isError())
                 .map(Finding::message).collect(Collectors.joining("; "));
-        String message = "class loader " + loaderName + " still reachable "
-                + Timeouts.format(config.leakCheckTimeout()) + " after unload"
+    }
+
+    /** The error for a loader still reachable {@code after} the unload began, held by {@code holders} if named. */
+    static Finding finding(PluginRecord r, String loaderName, String holders, Duration after, HostConfig config) {
+        String message = "class loader " + loaderName + " still reachable " + Timeouts.format(after) + " after unload"
                 + (holders.isEmpty() ? "; the scan found no holder" : "; held by: " + holders);
         StringBuilder fix = new StringBuilder();
         if (!LeakedRegistrations.canReadJavaLang()) {

@@ -8,13 +8,13 @@ import dev.plinth.verify.Location;
 import dev.plinth.verify.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,23 +44,28 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Threading</h2>
  * Safe for use from many threads. {@link #extensions}, {@link #plugins} and {@link #findings} never block on plugin
- * code: they read immutable snapshots, also while another method runs. {@code resolve}, {@code start},
- * {@code add}, {@code reload}, {@code unload} and {@code close} are serialised.
+ * code: they read immutable snapshots, also while another method runs. {@code add}, {@code reload} and
+ * {@code unload} are serialised per plugin (and with the plugins it depends on), never host-wide: reloading one
+ * plugin never waits for another's {@code stop()}. {@code start} and {@code close} take every plugin's turn.
+ * Listeners are called after the method that caused their events has released every lock, so a listener may call
+ * back into the host.
  */
 public final class PluginHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+    private static final int PLAN_ATTEMPTS = 3;
 
     private final HostConfig config;
     private final Lifecycle lifecycle;
     private final Discovery discovery;
     private final Events events;
-    private final Object lifecycleLock = new Object();
-    private final Object publishLock = new Object();
-    private volatile List<PluginRecord> records = List.of();
-    private volatile Registry registry = Registry.EMPTY;
-    private boolean resolved;
-    private boolean started;
-    private boolean closed;
+    private final PluginLocks locks = new PluginLocks();
+    private final Object resolveLock = new Object();
+    /** The state.all(); its monitor also guards the flags, briefly, never across plugin code or a wait. */
+    private final HostRecords state = new HostRecords();
+    private final CountDownLatch closeDone = new CountDownLatch(1);
+    private volatile boolean resolved;
+    private volatile boolean started;
+    private volatile boolean closed;
 
     PluginHost(HostConfig config) {
         this.config = config;
@@ -68,7 +73,7 @@ public final class PluginHost implements AutoCloseable {
         this.events = new Events(config.listeners());
         this.discovery = new Discovery(config, Verifier.forHost(api));
         PluginLoader loader = new PluginLoader(config, api, new ShadowStore(config.workDirectory().resolve("shadow")),
-                r -> ChildEvents.of(r, events, this::republish));
+                r -> ChildEvents.of(r, events, state::republish));
         this.lifecycle = new Lifecycle(config, loader, events);
     }
 
@@ -79,73 +84,112 @@ public final class PluginHost implements AutoCloseable {
 
     /** Reads and verifies every plugin jar without defining a class; idempotent. */
     public void resolve() {
-        synchronized (lifecycleLock) {
-            requireOpen();
-            if (resolved) {
-                return;
+        try {
+            synchronized (resolveLock) {
+                requireOpen();
+                if (resolved) {
+                    return;
+                }
+                LOG.info("plugin paths resolve against {} {}; work directory {}", config.baseDirectorySource(),
+                        config.baseDirectory(), config.workDirectory());
+                List<PluginRecord> planned = List.copyOf(discovery.plan());
+                state.plan(planned);
+                planned.stream().filter(r -> r.state() == PluginState.FAILED)
+                        .forEach(r -> events.failed(r.snapshot()));
+                resolved = true;
             }
-            LOG.info("plugin paths resolve against {} {}; work directory {}", config.baseDirectorySource(),
-                    config.baseDirectory(), config.workDirectory());
-            records = List.copyOf(discovery.plan());
-            records.stream().filter(r -> r.state() == PluginState.FAILED).forEach(r -> events.failed(r.snapshot()));
-            resolved = true;
+        } finally {
+            events.flush();
         }
     }
 
     /** Loads and starts every plugin that resolved; returns when each has started, failed or timed out. */
     public void start() {
-        synchronized (lifecycleLock) {
-            requireOpen();
-            if (started) {
-                throw new IllegalStateException("start: already started");
-            }
+        try {
             resolve();
-            started = true;
-            for (List<PluginRecord> level : DependencyLinks.levels(records)) { // every plugin after what it needs
-                List<PluginRecord> ready = level.stream().filter(r -> r.state() != PluginState.RESOLVED
-                        || DependencyLinks.link(r, records, events)).toList();
-                lifecycle.startAll(ready, r -> activate(r, null, new ArrayList<>()));
+            PluginLocks.Held every = locks.lock(state.ids());
+            try {
+                synchronized (state) {
+                    requireOpen();
+                    if (started) {
+                        throw new IllegalStateException("start: already started");
+                    }
+                    started = true;
+                }
+                for (List<PluginRecord> level : DependencyLinks.levels(state.all())) { // every plugin after its needs
+                    List<PluginRecord> ready = level.stream().filter(r -> r.state() != PluginState.RESOLVED
+                            || DependencyLinks.link(r, state.all(), events)).toList();
+                    lifecycle.startAll(ready, r -> state.activate(r, null, new ArrayList<>()));
+                }
+                long ok = state.all().stream().filter(r -> r.state() == PluginState.STARTED).count();
+                LOG.info("{} of {} plugins started", ok, state.all().size());
+            } finally {
+                every.close();
             }
-            long ok = records.stream().filter(r -> r.state() == PluginState.STARTED).count();
-            LOG.info("{} of {} plugins started", ok, records.size());
+        } finally {
+            events.flush();
         }
     }
 
     /** Loads one more plugin jar into a started host; its findings say why when it does not start. */
     public PluginInfo add(Path jar) {
         Objects.requireNonNull(jar, "jar == null");
-        synchronized (lifecycleLock) {
+        try {
             requireStarted("add");
+            return inTurn(jar, null, this::addInTurn);
+        } finally {
+            events.flush();
+        }
+    }
+
+    /**
+     * Verifies {@code jar}, then runs {@code body} in the turn of the plugin ({@code id}, or the jar's own id when
+     * null) and of the plugins it depends on; verifies again when a dependency was reloaded meanwhile.
+     */
+    private <T> T inTurn(Path jar, String id, Function<PluginRecord, T> body) {
+        for (int attempt = 1; ; attempt++) {
+            List<PluginRecord> seen = state.all();
             PluginRecord next = discovery.planOne(jar, this::loadedArchive);
-            records.stream().filter(r -> r.state() == PluginState.FAILED)
+            PluginLocks.Held turn = locks.lock(PluginLocks.turnOf(id == null ? next.id() : id, next.dependencyIds));
+            try {
+                if (attempt < PLAN_ATTEMPTS && state.dependenciesChanged(seen, next)) {
+                    continue;
+                }
+                return body.apply(next);
+            } finally {
+                turn.close();
+            }
+        }
+    }
+
+    private PluginInfo addInTurn(PluginRecord next) {
+        synchronized (state) {
+            requireStarted("add");
+            state.all().stream().filter(r -> r.state() == PluginState.FAILED)
                     .filter(r -> r.id().equals(next.id()) || r.path.equals(next.path))
-                    .forEach(failed -> replace(failed, null)); // a new attempt replaces a failed one
-            Optional<PluginRecord> same = find(next.id());
+                    .forEach(failed -> state.replace(failed, null)); // a new attempt replaces a failed one
+            Optional<PluginRecord> same = state.find(next.id());
             if (same.isPresent()) {
-                refuse(next, Finding.error(FindingCode.DUPLICATE_PLUGIN_ID, next.id(), Location.of(next.path),
+                next.refuse(Finding.error(FindingCode.DUPLICATE_PLUGIN_ID, next.id(), Location.of(next.path),
                         next.id() + ": plugin id already loaded from " + same.get().path + "; " + next.path
                                 + " is not loaded", "reload the plugin instead of adding it"));
                 return next.snapshot();
             }
-            if (next.state() == PluginState.FAILED) {
-                replace(null, next);
-                events.failed(next.snapshot());
-                return next.snapshot();
-            }
-            replace(null, next);
-            if (DependencyLinks.link(next, records, events)) {
-                lifecycle.startAndWait(next, r -> activate(r, null, new ArrayList<>()));
-            }
-            return next.snapshot();
+            state.replace(null, next);
         }
+        if (next.state() == PluginState.FAILED) {
+            events.failed(next.snapshot());
+        } else if (DependencyLinks.link(next, state.all(), events)) {
+            lifecycle.startAndWait(next, r -> state.activate(r, null, new ArrayList<>()));
+        }
+        return next.snapshot();
     }
 
     /** Reloads a plugin from the jar it was loaded from; see {@link #reload(String, Path)}. */
     public ReloadReport reload(String id) {
         Objects.requireNonNull(id, "id == null");
-        synchronized (lifecycleLock) {
-            return reload(id, require(id).path);
-        }
+        requireStarted("reload");
+        return reload(id, state.require(id).path);
     }
 
     /**
@@ -156,31 +200,41 @@ public final class PluginHost implements AutoCloseable {
     public ReloadReport reload(String id, Path jar) {
         Objects.requireNonNull(id, "id == null");
         Objects.requireNonNull(jar, "jar == null");
-        synchronized (lifecycleLock) {
+        try {
             requireStarted("reload");
-            PluginRecord old = require(id);
-            DependencyLinks.requireNoDependents("reload", id, records);
-            PluginRecord next = discovery.planOne(jar, this::loadedArchive);
-            if (!next.id().equals(id)) {
-                refuse(next, Finding.error(FindingCode.DESCRIPTOR_INVALID, next.id(), Location.of(next.path),
-                        next.path.getFileName() + ": declares Plugin-Id " + next.id() + ", not " + id,
-                        "reload a jar of the same plugin, or add() it as a new one"));
-            }
-            List<CallTarget> retired = new ArrayList<>();
-            boolean ok = next.state() == PluginState.RESOLVED && DependencyLinks.link(next, records, events)
-                    && lifecycle.startAndWait(next, r -> activate(r, old, retired));
-            if (!ok) {
-                LOG.warn("reload of {} from {} failed; {} keeps serving", id, next.path, old.descriptor.coordinates());
-                return new ReloadReport(id, next.path, old.descriptor.version(), next.descriptor.version(), false,
-                        next.snapshot().findings(), null);
-            }
-            UnloadReport unload = old.state() == PluginState.STARTED ? lifecycle.retire(old, retired, true) : null;
-            LOG.info("reloaded plugin {} -> {} from {}", old.descriptor.coordinates(), next.descriptor.version(),
-                    next.path);
-            events.reloaded(next.snapshot(), unload);
-            return new ReloadReport(id, next.path, old.descriptor.version(), next.descriptor.version(), true,
-                    next.snapshot().findings(), unload);
+            state.require(id);
+            return inTurn(jar, id, next -> reloadInTurn(id, next));
+        } finally {
+            events.flush();
         }
+    }
+
+    private ReloadReport reloadInTurn(String id, PluginRecord next) {
+        PluginRecord old;
+        synchronized (state) {
+            requireStarted("reload");
+            old = state.require(id);
+            DependencyLinks.requireNoDependents("reload", id, state.all());
+        }
+        if (!next.id().equals(id)) {
+            next.refuse(Finding.error(FindingCode.DESCRIPTOR_INVALID, next.id(), Location.of(next.path),
+                    next.path.getFileName() + ": declares Plugin-Id " + next.id() + ", not " + id,
+                    "reload a jar of the same plugin, or add() it as a new one"));
+        }
+        List<CallTarget> retired = new ArrayList<>();
+        boolean ok = next.state() == PluginState.RESOLVED && DependencyLinks.link(next, state.all(), events)
+                && lifecycle.startAndWait(next, r -> state.activate(r, old, retired));
+        if (!ok) {
+            LOG.warn("reload of {} from {} failed; {} keeps serving", id, next.path, old.descriptor.coordinates());
+            return new ReloadReport(id, next.path, old.descriptor.version(), next.descriptor.version(), false,
+                    next.snapshot().findings(), null);
+        }
+        UnloadReport unload = old.state() == PluginState.STARTED ? lifecycle.retire(old, retired, true) : null;
+        LOG.info("reloaded plugin {} -> {} from {}", old.descriptor.coordinates(), next.descriptor.version(),
+                next.path);
+        events.reloaded(next.snapshot(), unload);
+        return new ReloadReport(id, next.path, old.descriptor.version(), next.descriptor.version(), true,
+                next.snapshot().findings(), unload);
     }
 
     /**
@@ -189,24 +243,30 @@ public final class PluginHost implements AutoCloseable {
      */
     public UnloadReport unload(String id) {
         Objects.requireNonNull(id, "id == null");
-        synchronized (lifecycleLock) {
+        try {
             requireOpen();
-            PluginRecord r = require(id);
-            if (r.state() != PluginState.STARTED) {
-                throw new IllegalStateException("unload: plugin " + id + " is " + r.state() + ", not STARTED");
-            }
-            DependencyLinks.requireNoDependents("unload", id, records);
-            List<CallTarget> retired = new ArrayList<>();
-            synchronized (publishLock) {
-                r.extensions.forEach(e -> {
-                    CallTarget t = e.slot().retire("plugin " + id + " was unloaded");
-                    if (t != null) {
-                        retired.add(t);
+            state.require(id);
+            PluginLocks.Held turn = locks.lock(Set.of(id));
+            try {
+                PluginRecord r;
+                List<CallTarget> retired = new ArrayList<>();
+                synchronized (state) {
+                    requireOpen();
+                    r = state.require(id);
+                    if (r.state() != PluginState.STARTED) {
+                        throw new IllegalStateException("unload: plugin " + id + " is " + r.state()
+                                + ", not STARTED");
                     }
-                });
-                replace(r, null);
+                    DependencyLinks.requireNoDependents("unload", id, state.all());
+                    retired.addAll(HostRecords.retireSlots(r));
+                    state.replace(r, null);
+                }
+                return lifecycle.retire(r, retired, true);
+            } finally {
+                turn.close();
             }
-            return lifecycle.retire(r, retired, true);
+        } finally {
+            events.flush();
         }
     }
 
@@ -216,30 +276,24 @@ public final class PluginHost implements AutoCloseable {
      * serving from its shadow copy until the plugin is reloaded.
      */
     public List<Finding> verifyIntegrity() {
-        List<Finding> changed = new ArrayList<>();
-        for (PluginRecord r : records) {
-            if (r.state() == PluginState.STARTED) {
-                Integrity.check(r).ifPresent(changed::add);
-            }
-        }
-        return changed;
+        return Integrity.checkStarted(state.all());
     }
 
     /** A snapshot of every plugin, ordered by path; reloaded plugins show their serving generation. */
     public List<PluginInfo> plugins() {
-        return records.stream().map(PluginRecord::snapshot).toList();
+        return state.all().stream().map(PluginRecord::snapshot).toList();
     }
 
     /** A snapshot of one plugin. */
     public Optional<PluginInfo> plugin(String id) {
         Objects.requireNonNull(id, "id == null");
-        return find(id).map(PluginRecord::snapshot);
+        return state.find(id).map(PluginRecord::snapshot);
     }
 
     /** Every finding: paths that did not resolve, then each plugin's, without repeats. */
     public List<Finding> findings() {
         Set<Finding> all = new LinkedHashSet<>(discovery.hostFindings());
-        records.forEach(r -> all.addAll(r.snapshot().findings()));
+        state.all().forEach(r -> all.addAll(r.snapshot().findings()));
         return new ArrayList<>(all);
     }
 
@@ -255,14 +309,14 @@ public final class PluginHost implements AutoCloseable {
      */
     public <T> List<T> extensions(Class<T> type) {
         Objects.requireNonNull(type, "type == null");
-        return registry.handles(type);
+        return state.registry().handles(type);
     }
 
     /** The handles of {@link #extensions(Class)} that one plugin provides, in the same order; empty if none. */
     public <T> List<T> extensions(Class<T> type, String pluginId) {
         Objects.requireNonNull(type, "type == null");
         Objects.requireNonNull(pluginId, "pluginId == null");
-        Registry current = registry;
+        Registry current = state.registry();
         return current.handles(type).stream().filter(h -> pluginId.equals(current.pluginOf(h))).toList();
     }
 
@@ -272,7 +326,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public Optional<PluginInfo> pluginOf(Object handle) {
         Objects.requireNonNull(handle, "handle == null");
-        String id = registry.pluginOf(handle);
+        String id = state.registry().pluginOf(handle);
         return id == null ? Optional.empty() : plugin(id);
     }
 
@@ -281,100 +335,51 @@ public final class PluginHost implements AutoCloseable {
         return config.baseDirectory();
     }
 
-    /** Stops and unloads every plugin, each bounded by the stop time-out; idempotent. */
+    /**
+     * Stops and unloads every plugin, each bounded by the stop time-out, after the lifecycle calls already running
+     * have ended; idempotent, and a second call returns when the first has finished.
+     */
     @Override
     public void close() {
-        synchronized (lifecycleLock) {
-            if (closed) {
+        try {
+            Set<String> known = null;
+            synchronized (state) {
+                if (!closed) {
+                    closed = true;
+                    known = state.ids();
+                }
+            }
+            if (known == null) {
+                try {
+                    closeDone.await(); // a second close() returns when the first has finished
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return;
             }
-            closed = true;
-            Map<PluginRecord, List<CallTarget>> serving = new LinkedHashMap<>();
-            synchronized (publishLock) {
-                for (PluginRecord r : records) {
-                    if (r.state() == PluginState.STARTED) {
-                        List<CallTarget> targets = new ArrayList<>();
-                        r.extensions.forEach(e -> {
-                            CallTarget t = e.slot().retire("plugin " + r.id() + " was unloaded");
-                            if (t != null) {
-                                targets.add(t);
-                            }
-                        });
-                        serving.put(r, targets);
-                    }
-                }
-                registry = Registry.EMPTY;
-            }
-            List<List<PluginRecord>> levels = DependencyLinks.levels(records);
-            for (int i = levels.size() - 1; i >= 0; i--) { // dependents stop before what they depend on
-                Map<PluginRecord, List<CallTarget>> level = new LinkedHashMap<>();
-                levels.get(i).stream().filter(serving::containsKey).forEach(r -> level.put(r, serving.get(r)));
-                lifecycle.retireAll(level);
+            PluginLocks.Held every = locks.lock(known);
+            try {
+                lifecycle.retireEverything(state);
+                lifecycle.stopWatching();
+            } finally {
+                every.close();
+                closeDone.countDown();
             }
             if (config.ownsWorkDirectory()) {
                 WorkDirectories.delete(config.workDirectory());
             }
+        } finally {
+            events.flush();
         }
     }
 
-    private void republish() {
-        synchronized (publishLock) {
-            registry = Registry.of(records);
-        }
-    }
-
-    /**
-     * On the start thread: puts {@code next} into service in place of {@code previous} and makes it
-     * {@code STARTED}, in one step under the publish lock; adds the targets it replaced to {@code retired}. False
-     * when {@code next} is no longer starting (it timed out); throws, having changed nothing, when it cannot serve.
-     */
-    private boolean activate(PluginRecord next, PluginRecord previous, List<CallTarget> retired) {
-        synchronized (publishLock) {
-            Activation activation = Activation.prepare(next, previous);
-            if (!next.startIf(() -> retired.addAll(activation.commit()))) {
-                return false;
-            }
-            replace(previous, next);
-            return true;
-        }
-    }
-
-    /** Swaps {@code previous} for {@code next} in the records (either may be null) and republishes. */
-    private void replace(PluginRecord previous, PluginRecord next) {
-        synchronized (publishLock) {
-            List<PluginRecord> updated = new ArrayList<>(records);
-            int at = previous == null ? -1 : updated.indexOf(previous);
-            if (at >= 0 && next != null) {
-                updated.set(at, next);
-            } else {
-                updated.remove(previous);
-                if (next != null && !updated.contains(next)) {
-                    updated.add(next);
-                }
-            }
-            records = List.copyOf(updated);
-            registry = Registry.of(records);
-        }
-    }
-
-    /** Fails a planned generation that may not load, before any of its code ran; logs the finding. */
-    private static void refuse(PluginRecord next, Finding why) {
-        if (next.failIf(next.state(), why, null)) {
-            FindingLog.log(why);
-        }
-    }
-
-    private Optional<PluginRecord> find(String id) {
-        return records.stream().filter(r -> r.id().equals(id) && r.state() != PluginState.FAILED).findFirst()
-                .or(() -> records.stream().filter(r -> r.id().equals(id)).findFirst());
+    /** The number of unloaded class loaders not yet collected that the host still watches; for tests. */
+    int watchedLoaders() {
+        return lifecycle.watching();
     }
 
     private Optional<dev.plinth.verify.PluginArchive> loadedArchive(String id) {
-        return DependencyLinks.loadedArchive(id, records, config.workDirectory());
-    }
-
-    private PluginRecord require(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("no plugin with id '" + id + "'"));
+        return DependencyLinks.loadedArchive(id, state.all(), config.workDirectory());
     }
 
     private void requireStarted(String what) {

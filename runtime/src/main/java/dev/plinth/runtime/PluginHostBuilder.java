@@ -44,6 +44,7 @@ public final class PluginHostBuilder {
     private final java.util.Set<String> disabled = new java.util.TreeSet<>();
     private boolean verify = true;
     private Duration leakCheckTimeout = Duration.ofSeconds(5);
+    private Duration leakReportAfter = Duration.ofSeconds(60);
     private Path heapDumpDirectory;
     private final List<PluginListener> listeners = new ArrayList<>();
     private Path lockfile;
@@ -146,6 +147,17 @@ public final class PluginHostBuilder {
         return this;
     }
 
+    /**
+     * How long an unloaded class loader that is still reachable after {@link #leakCheckTimeout} but whose holder
+     * the scan could not name is watched in the background before it is reported as a {@code loader-leak}; default
+     * 60 s. Such a loader is often collected a little later, and a leak error must be certain. Set it at least as
+     * long as the leak-check time-out.
+     */
+    public PluginHostBuilder leakReportAfter(Duration window) {
+        this.leakReportAfter = bounded(window, "leakReportAfter");
+        return this;
+    }
+
     /** Where to write a heap dump when an unloaded class loader is not collected; none by default. */
     public PluginHostBuilder heapDumpOnLeak(Path directory) {
         this.heapDumpDirectory = Objects.requireNonNull(directory, "directory == null").toAbsolutePath().normalize();
@@ -238,13 +250,17 @@ public final class PluginHostBuilder {
         if (loader == null) {
             loader = PluginHost.class.getClassLoader();
         }
+        if (leakReportAfter.compareTo(leakCheckTimeout) < 0) {
+            throw new IllegalArgumentException("leakReportAfter (" + leakReportAfter + ") is shorter than"
+                    + " leakCheckTimeout (" + leakCheckTimeout + "); set it at least as long");
+        }
         Path lock = lockfile == null ? null : base.resolve(lockfile).normalize();
         boolean owned = workDirectory == null;
         Path work = owned ? temporaryWorkDirectory() : workDirectory; // last: nothing below may throw
         Path data = dataDirectory != null ? dataDirectory : work.resolve("data");
         return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
-                stopTimeout, loader, configurations, verify, leakCheckTimeout, heapDumpDirectory, listeners, lock,
-                isolation, isolationByPlugin, hostVersion, disabled);
+                stopTimeout, loader, configurations, verify, leakCheckTimeout, leakReportAfter, heapDumpDirectory,
+                listeners, lock, isolation, isolationByPlugin, hostVersion, disabled);
     }
 
     private static Path temporaryWorkDirectory() {

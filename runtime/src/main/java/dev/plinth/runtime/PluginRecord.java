@@ -118,6 +118,13 @@ final class PluginRecord {
         return true;
     }
 
+    /** Fails this planned generation, which may not load, before any of its code ran; logs the finding. */
+    void refuse(Finding why) {
+        if (failIf(state(), why, null)) {
+            FindingLog.log(why);
+        }
+    }
+
     synchronized void add(List<Finding> more) {
         findings.addAll(more);
     }

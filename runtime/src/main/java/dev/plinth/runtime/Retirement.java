@@ -26,10 +26,12 @@ final class Retirement {
 
     private final HostConfig config;
     private final Events events;
+    private final CollectionWatch watch;
 
-    Retirement(HostConfig config, Events events) {
+    Retirement(HostConfig config, Events events, CollectionWatch watch) {
         this.config = config;
         this.events = events;
+        this.watch = watch;
     }
 
     /**
@@ -39,7 +41,8 @@ final class Retirement {
     UnloadReport retire(PluginRecord r, List<CallTarget> targets, boolean proveCollection) {
         long began = System.nanoTime();
         List<Finding> findings = new ArrayList<>();
-        long running = CallDrain.await(r.loaderName(), began + config.stopTimeout().toNanos());
+        long running = CallDrain.await(r.loaderName(), r.isolation == Isolation.PROCESS,
+                began + config.stopTimeout().toNanos());
         targets.clear(); // they hold the plugin's instances: drop them before the collection proof
         if (running > 0) {
             findings.add(Finding.warning(FindingCode.STOP_FAILED, r.id(), Location.of(r.path), r.id() + ": "
@@ -51,19 +54,26 @@ final class Retirement {
         WeakReference<ClassLoader> ref = release(r, loaderName, findings);
         r.transition(PluginState.STOPPING, PluginState.STOPPED);
         r.transition(PluginState.STOPPED, PluginState.UNLOADED);
-        boolean collected = proveCollection && ref != null && CollectionProof.awaitCollected(ref,
-                config.leakCheckTimeout());
-        if (proveCollection && ref != null && !collected) {
-            findings.add(LoaderLeaks.finding(r, loaderName, findings, config));
+        boolean proving = proveCollection && ref != null;
+        boolean collected = proving && CollectionProof.awaitCollected(ref, config.leakCheckTimeout());
+        String holders = LoaderLeaks.holders(findings);
+        boolean undecided = proving && !collected && holders.isEmpty(); // not proven either way: watch it
+        if (proving && !collected && !holders.isEmpty()) {
+            findings.add(LoaderLeaks.finding(r, loaderName, holders, config.leakCheckTimeout(), config));
         }
         r.add(findings);
         // thread-leak findings were logged as they were made, each with its thread's stack
         findings.stream().filter(f -> f.code() != FindingCode.THREAD_LEAK).forEach(FindingLog::log);
         UnloadReport report = new UnloadReport(r.id(), r.descriptor.version(), loaderName, running, collected,
-                proveCollection && ref != null, findings, Duration.ofNanos(System.nanoTime() - began));
-        LOG.info("unloaded plugin {} ({}){}", r.descriptor.coordinates(), r.path, proveCollection
-                ? collected ? ": class loader collected" : ": class loader NOT collected" : "");
+                proving && !undecided, findings, Duration.ofNanos(System.nanoTime() - began));
+        LOG.info("unloaded plugin {} ({}){}", r.descriptor.coordinates(), r.path, !proving ? ""
+                : collected ? ": class loader collected" : undecided ? ": class loader not collected yet, no holder"
+                + " found; watching it for " + Timeouts.format(config.leakReportAfter())
+                : ": class loader NOT collected");
         events.unloaded(r.snapshot(), report);
+        if (undecided) {
+            watch.watch(r, ref, report, began);
+        }
         return report;
     }
 

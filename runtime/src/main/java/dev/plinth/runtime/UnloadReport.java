@@ -13,8 +13,12 @@ import java.util.List;
  * @param loaderName      its class loader's name
  * @param callsStillRunning calls that had not returned when the drain time-out expired
  * @param collected       whether the class loader became unreachable within the leak-check time-out; false also
- *                        when collection was not checked (see {@link #collectionChecked})
- * @param collectionChecked whether the collection proof ran
+ *                        when collection was not checked or not decided (see {@link #collectionChecked})
+ * @param collectionChecked whether the collection proof came to an answer: collected, or not collected with a
+ *                        holder named in {@code findings}. False when it was not asked for, and when the loader was
+ *                        still reachable but no holder was found: the host then keeps watching it in the background
+ *                        and, only if it is still reachable after {@code leakReportAfter}, fires a {@code LEAK} event
+ *                        whose report carries the {@code loader-leak} error
  * @param findings        {@code thread-leak}, {@code loader-leak}, {@code stop-failed} findings, in order found
  * @param took            how long the unload took, the collection proof included
  */

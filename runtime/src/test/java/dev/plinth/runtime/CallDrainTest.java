@@ -52,4 +52,22 @@ class CallDrainTest {
         assertThat(CallDrain.inCall(new StackTraceElement[] {frame(OLD, "com.acme.Ticker"),
             frame(null, "java.lang.Thread")}, OLD)).isFalse();
     }
+
+    @Test
+    void aCallIntoAChildJvmIsNoCallToAnInProcessGeneration() {
+        StackTraceElement[] remoteCall = {frame("app", "dev.plinth.remote.RemoteInvoker"),
+            frame(null, "jdk.proxy2.$Proxy12"), handle(), host()};
+        assertThat(CallDrain.standing(remoteCall, OLD, false)).isEqualTo(CallDrain.Standing.NOT_IN_CALL);
+        assertThat(CallDrain.standing(remoteCall, OLD, true)).isEqualTo(CallDrain.Standing.MAYBE_IN_CALL);
+    }
+
+    @Test
+    void aHandleFrameWithNothingAboveItIsOnlyMaybeInACall() {
+        assertThat(CallDrain.standing(new StackTraceElement[] {handle(), host()}, OLD, false))
+                .isEqualTo(CallDrain.Standing.MAYBE_IN_CALL);
+        assertThat(CallDrain.standing(new StackTraceElement[] {frame(OLD, "com.acme.Upper"), handle(), host()}, OLD,
+                false)).isEqualTo(CallDrain.Standing.IN_CALL);
+        assertThat(CallDrain.standing(new StackTraceElement[] {host()}, OLD, false))
+                .isEqualTo(CallDrain.Standing.NOT_IN_CALL);
+    }
 }

@@ -34,6 +34,14 @@ class PluginHostBuilderTest {
     }
 
     @Test
+    void aLeakReportWindowShorterThanTheLeakCheckIsRejected() {
+        assertThatThrownBy(() -> PluginHost.builder().sharedPackages("com.acme.api")
+                .leakCheckTimeout(Duration.ofSeconds(10)).leakReportAfter(Duration.ofSeconds(5)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("leakReportAfter (PT5S) is shorter than leakCheckTimeout (PT10S); set it at least as long");
+    }
+
+    @Test
     void nullConfigurationValueIsNamedWithItsKeyAndPlugin() {
         Map<String, String> values = new HashMap<>();
         values.put("url", "jdbc:h2:mem:");

@@ -1,0 +1,119 @@
+package dev.plinth.runtime;
+
+import dev.plinth.runtime.internal.CallTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The host's plugin records and the registry published from them. Its monitor is the host's state lock: every
+ * change happens under it, briefly, and never across plugin code or a wait; reads take the current immutable
+ * snapshot without it.
+ */
+final class HostRecords {
+    private volatile List<PluginRecord> records = List.of();
+    private volatile Registry registry = Registry.EMPTY;
+
+    List<PluginRecord> all() {
+        return records;
+    }
+
+    Registry registry() {
+        return registry;
+    }
+
+    synchronized void plan(List<PluginRecord> planned) {
+        records = List.copyOf(planned);
+    }
+
+    /** Swaps {@code previous} for {@code next} (either may be null) and republishes the registry. */
+    synchronized void replace(PluginRecord previous, PluginRecord next) {
+        List<PluginRecord> updated = new ArrayList<>(records);
+        int at = previous == null ? -1 : updated.indexOf(previous);
+        if (at >= 0 && next != null) {
+            updated.set(at, next);
+        } else {
+            updated.remove(previous);
+            if (next != null && !updated.contains(next)) {
+                updated.add(next);
+            }
+        }
+        records = List.copyOf(updated);
+        registry = Registry.of(records);
+    }
+
+    synchronized void republish() {
+        registry = Registry.of(records);
+    }
+
+    /**
+     * On the start thread: puts {@code next} into service in place of {@code previous} and makes it
+     * {@code STARTED}, in one step; adds the targets it replaced to {@code retired}. False when {@code next} is no
+     * longer starting (it timed out); throws, having changed nothing, when it cannot serve.
+     */
+    synchronized boolean activate(PluginRecord next, PluginRecord previous, List<CallTarget> retired) {
+        Activation activation = Activation.prepare(next, previous);
+        if (!next.startIf(() -> retired.addAll(activation.commit()))) {
+            return false;
+        }
+        replace(previous, next);
+        return true;
+    }
+
+    /** Takes every started generation out of the registry; returns each one's retired call targets. */
+    synchronized List<Retiring> retireAllSlots() {
+        List<Retiring> serving = new ArrayList<>();
+        for (PluginRecord r : records) {
+            if (r.state() == PluginState.STARTED) {
+                serving.add(new Retiring(r, retireSlots(r)));
+            }
+        }
+        registry = Registry.EMPTY;
+        return serving;
+    }
+
+    /** The call targets of a generation's extensions, taken out of their slots. */
+    static List<CallTarget> retireSlots(PluginRecord r) {
+        List<CallTarget> targets = new ArrayList<>();
+        r.extensions.forEach(e -> {
+            CallTarget t = e.slot().retire("plugin " + r.id() + " was unloaded");
+            if (t != null) {
+                targets.add(t);
+            }
+        });
+        return targets;
+    }
+
+    /** The serving record of {@code id}, else a failed one. */
+    Optional<PluginRecord> find(String id) {
+        List<PluginRecord> now = records;
+        return now.stream().filter(r -> r.id().equals(id) && r.state() != PluginState.FAILED).findFirst()
+                .or(() -> now.stream().filter(r -> r.id().equals(id)).findFirst());
+    }
+
+    PluginRecord require(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("no plugin with id '" + id + "'"));
+    }
+
+    Set<String> ids() {
+        return records.stream().map(PluginRecord::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether a dependency of {@code next} is another generation now than in {@code seen}. */
+    boolean dependenciesChanged(List<PluginRecord> seen, PluginRecord next) {
+        List<PluginRecord> now = records;
+        return next.dependencyIds.stream().anyMatch(d -> startedOf(seen, d) != startedOf(now, d));
+    }
+
+    private static PluginRecord startedOf(List<PluginRecord> records, String id) {
+        return records.stream().filter(r -> r.id().equals(id) && r.state() == PluginState.STARTED).findFirst()
+                .orElse(null);
+    }
+
+    /** A started generation taken out of service, with the call targets it served through. */
+    record Retiring(PluginRecord record, List<CallTarget> targets) {
+    }
+}
