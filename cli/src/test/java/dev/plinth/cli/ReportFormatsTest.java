@@ -60,7 +60,7 @@ class ReportFormatsTest {
         assertThat((String) at(finding, "fix")).startsWith("mark the host API dependency as provided");
         assertThat(at(finding, "seedBug")).isEqualTo(3L);
         assertThat(at(json, "summary", "plugins")).isEqualTo(2L);
-        assertThat(at(json, "summary", "warnings")).isEqualTo(1L); // bundled-host-api: the corrupt jar gets an error only
+        assertThat(at(json, "summary", "warnings")).isEqualTo(1L); // bundled-host-api; a corrupt jar: an error only
         assertThat(at(json, "summary", "errors")).isEqualTo(1L);
     }
 

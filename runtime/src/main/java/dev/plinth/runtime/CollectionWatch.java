@@ -66,11 +66,6 @@ final class CollectionWatch {
         }
     }
 
-    /** The number of loaders still watched; for tests. */
-    synchronized int watching() {
-        return watched.size();
-    }
-
     private void run() {
         long pause = FIRST_PAUSE;
         while (true) {

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the host does with the dependencies discovery resolved: start levels (every plugin after the plugins it
@@ -70,6 +72,29 @@ final class DependencyLinks {
             throw new IllegalStateException(what + ": plugin " + id + " has dependents that are started ("
                     + String.join(", ", dependents) + "); unload them first");
         }
+    }
+
+    /** The started plugins that depend on {@code id} directly or through others, in start order. */
+    static List<PluginRecord> allDependents(String id, List<PluginRecord> records) {
+        Set<String> reached = new HashSet<>(Set.of(id));
+        List<PluginRecord> found = new ArrayList<>();
+        for (List<PluginRecord> level : levels(records)) {
+            for (PluginRecord r : level) {
+                if (r.state() == PluginState.STARTED && !r.id().equals(id)
+                        && r.dependencyIds.stream().anyMatch(reached::contains)) {
+                    reached.add(r.id());
+                    found.add(r);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The ids of {@link #allDependents}. */
+    static Set<String> allDependentIds(String id, List<PluginRecord> records) {
+        Set<String> ids = new HashSet<>();
+        allDependents(id, records).forEach(r -> ids.add(r.id()));
+        return ids;
     }
 
     /** The started plugins that depend on {@code id} directly, by id. */

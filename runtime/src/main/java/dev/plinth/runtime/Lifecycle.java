@@ -156,11 +156,6 @@ final class Lifecycle {
         watch.close();
     }
 
-    /** The number of unloaded class loaders still watched for collection; for tests. */
-    int watching() {
-        return watch.watching();
-    }
-
     /** Drops a generation that never served: executors down, child stopped, loader closed. */
     static void discard(PluginRecord r) {
         Detached d = r.detach();

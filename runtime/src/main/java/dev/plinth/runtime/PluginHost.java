@@ -43,12 +43,11 @@ import org.slf4j.LoggerFactory;
  * method called after {@code close()}).
  *
  * <h2>Threading</h2>
- * Safe for use from many threads. {@link #extensions}, {@link #plugins} and {@link #findings} never block on plugin
- * code: they read immutable snapshots, also while another method runs. {@code add}, {@code reload} and
- * {@code unload} are serialised per plugin (and with the plugins it depends on), never host-wide: reloading one
- * plugin never waits for another's {@code stop()}. {@code start} and {@code close} take every plugin's turn.
- * Listeners are called after the method that caused their events has released every lock, so a listener may call
- * back into the host.
+ * Safe for use from many threads. {@link #extensions}, {@link #plugins} and {@link #findings} read immutable
+ * snapshots and never block on plugin code. {@code add}, {@code reload} and {@code unload} are serialised per plugin
+ * (with the plugins it depends on, and for a reload its dependents), never host-wide; {@code start} and
+ * {@code close} take every plugin's turn. Listeners are called once the method that caused their events has
+ * released every lock, so a listener may call back into the host.
  */
 public final class PluginHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
@@ -149,10 +148,15 @@ public final class PluginHost implements AutoCloseable {
     private <T> T inTurn(Path jar, String id, Function<PluginRecord, T> body) {
         for (int attempt = 1; ; attempt++) {
             List<PluginRecord> seen = state.all();
-            PluginRecord next = discovery.planOne(jar, this::loadedArchive);
-            PluginLocks.Held turn = locks.lock(PluginLocks.turnOf(id == null ? next.id() : id, next.dependencyIds));
+            PluginRecord next = discovery.planOne(jar,
+                    dep -> DependencyLinks.loadedArchive(dep, state.all(), config.workDirectory()));
+            Set<String> ids = PluginLocks.turnOf(id == null ? next.id() : id, next.dependencyIds);
+            Set<String> dependents = id == null ? Set.of() : DependencyLinks.allDependentIds(id, state.all());
+            ids.addAll(dependents); // a reload takes its dependents along
+            PluginLocks.Held turn = locks.lock(ids);
             try {
-                if (attempt < PLAN_ATTEMPTS && state.dependenciesChanged(seen, next)) {
+                if (attempt < PLAN_ATTEMPTS && state.dependenciesChanged(seen, next)
+                        || id != null && !dependents.containsAll(DependencyLinks.allDependentIds(id, state.all()))) {
                     continue;
                 }
                 return body.apply(next);
@@ -195,7 +199,8 @@ public final class PluginHost implements AutoCloseable {
     /**
      * Replaces a plugin with the generation in {@code jar}: verified and started before the old one is retired, so
      * calls never fail and each runs entirely on one generation. Handles the host holds follow the new generation.
-     * When the new jar fails verification or start, the old generation keeps serving and the report says why.
+     * Started plugins that depend on it are reloaded from their jars onto the new generation in the same step, all
+     * or none. When a new generation fails verification or start, the old ones keep serving and the report says why.
      */
     public ReloadReport reload(String id, Path jar) {
         Objects.requireNonNull(id, "id == null");
@@ -211,15 +216,20 @@ public final class PluginHost implements AutoCloseable {
 
     private ReloadReport reloadInTurn(String id, PluginRecord next) {
         PluginRecord old;
+        List<PluginRecord> dependents;
         synchronized (state) {
             requireStarted("reload");
             old = state.require(id);
-            DependencyLinks.requireNoDependents("reload", id, state.all());
+            dependents = DependencyLinks.allDependents(id, state.all());
         }
         if (!next.id().equals(id)) {
             next.refuse(Finding.error(FindingCode.DESCRIPTOR_INVALID, next.id(), Location.of(next.path),
                     next.path.getFileName() + ": declares Plugin-Id " + next.id() + ", not " + id,
                     "reload a jar of the same plugin, or add() it as a new one"));
+        }
+        if (!dependents.isEmpty() && old.state() == PluginState.STARTED && next.state() == PluginState.RESOLVED) {
+            return new DependentsReload(state, discovery, lifecycle, events, config.workDirectory())
+                    .reload(old, next, dependents);
         }
         List<CallTarget> retired = new ArrayList<>();
         boolean ok = next.state() == PluginState.RESOLVED && DependencyLinks.link(next, state.all(), events)
@@ -371,15 +381,6 @@ public final class PluginHost implements AutoCloseable {
         } finally {
             events.flush();
         }
-    }
-
-    /** The number of unloaded class loaders not yet collected that the host still watches; for tests. */
-    int watchedLoaders() {
-        return lifecycle.watching();
-    }
-
-    private Optional<dev.plinth.verify.PluginArchive> loadedArchive(String id) {
-        return DependencyLinks.loadedArchive(id, state.all(), config.workDirectory());
     }
 
     private void requireStarted(String what) {

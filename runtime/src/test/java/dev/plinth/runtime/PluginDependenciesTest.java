@@ -11,7 +11,13 @@ import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +43,13 @@ class PluginDependenciesTest {
     }
 
     private void core(String version, String greeting) throws Exception {
-        TestJar.named("core").plugin("core", version).classpath(Fixtures.compileClasspath())
+        core(version, greeting, plugins);
+    }
+
+    private Path core(String version, String greeting, Path into) throws Exception {
+        return TestJar.named("core").plugin("core", version).classpath(Fixtures.compileClasspath())
                 .source("com.acme.core.Greeting", greeting).source("com.acme.core.Starts", STARTS.formatted("core"))
-                .service("dev.plinth.api.Plugin", "com.acme.core.Starts").writeTo(plugins);
+                .service("dev.plinth.api.Plugin", "com.acme.core.Starts").writeTo(into);
     }
 
     private void greeter(String dependencies) throws Exception {
@@ -76,10 +86,85 @@ class PluginDependenciesTest {
             assertThat(System.getProperty("plinth.test.order")).isEqualTo("core greeter ");
             assertThatThrownBy(() -> host.unload("core")).isInstanceOf(IllegalStateException.class)
                     .hasMessage("unload: plugin core has dependents that are started (greeter); unload them first");
-            assertThatThrownBy(() -> host.reload("core")).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("reload: plugin core has dependents that are started (greeter); unload them first");
             host.unload("greeter");
             host.unload("core");
+        }
+    }
+
+    @Test
+    void reloadingADependencyReloadsItsDependentsOntoItUnderCallingThreadsAndProvesBothOldLoadersCollected()
+            throws Exception {
+        greeter("core@^1.1");
+        core("1.1.0", GREETING_V11);
+        Path core12 = core("1.2.0", GREETING_V11, dir.resolve("core12"));
+        List<PluginEvent> reloaded = new CopyOnWriteArrayList<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
+        AtomicBoolean calling = new AtomicBoolean(true);
+        List<PluginEvent> leaks = new CopyOnWriteArrayList<>();
+        try (PluginHost host = Fixtures.host(plugins).leakReportAfter(Duration.ofSeconds(30)).listener(e -> {
+            if (e.type() == PluginEvent.Type.RELOADED) {
+                reloaded.add(e);
+            } else if (e.type() == PluginEvent.Type.LEAK) {
+                leaks.add(e);
+            }
+        }).build()) {
+            host.start();
+            Filter greeter = host.extensions(Filter.class).get(0);
+            List<Thread> callers = IntStream.range(0, 4).mapToObj(i -> new Thread(() -> {
+                while (calling.get()) {
+                    try {
+                        String answer = greeter.apply("hi");
+                        if (!answer.matches("HI! via plugin:core@1\\.[12]\\.0")) {
+                            answers.add(answer);
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }
+            })).toList();
+            callers.forEach(Thread::start);
+
+            ReloadReport report = host.reload("core", core12);
+
+            calling.set(false);
+            for (Thread t : callers) {
+                t.join(TimeUnit.SECONDS.toMillis(20));
+            }
+            assertThat(failures).isEmpty();
+            assertThat(answers).as("wrong answers").isEmpty();
+            assertThat(report.reloaded()).as("%s", report.findings()).isTrue();
+            assertThat(greeter.apply("hi")).isEqualTo("HI! via plugin:core@1.2.0");
+            assertThat(host.plugins()).extracting(PluginInfo::id, PluginInfo::version, PluginInfo::state)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("core", "1.2.0", PluginState.STARTED),
+                            org.assertj.core.groups.Tuple.tuple("greeter", "1.0.0", PluginState.STARTED));
+            assertThat(reloaded).extracting(e -> e.plugin().id()).containsExactly("greeter", "core");
+            // collected within the leak check, or watched until collected: the watch ends only then or with a LEAK
+            assertThat(reloaded).allSatisfy(e -> assertThat(e.unloadReport().orElseThrow())
+                    .matches(u -> u.collected() || !u.collectionChecked(), "collected or still watched"));
+            PerPluginLockingTest.await(() -> Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().equals("plinth-collection-watch")), Duration.ofSeconds(60));
+            assertThat(leaks).as("old generations proven collected").isEmpty();
+        }
+    }
+
+    @Test
+    void aDependencyReloadThatItsDependentCannotFollowLeavesBothOldGenerationsServing() throws Exception {
+        greeter("core@^1.1");
+        core("1.1.0", GREETING_V11);
+        Path withoutShout = core("1.2.0", GREETING_V1, dir.resolve("core12"));
+        try (PluginHost host = Fixtures.host(plugins).build()) {
+            host.start();
+
+            ReloadReport report = host.reload("core", withoutShout);
+
+            assertThat(report.reloaded()).isFalse();
+            assertThat(report.findings()).filteredOn(Finding::isError).extracting(Finding::message)
+                    .singleElement().asString().startsWith("core: not reloaded because its dependent greeter could"
+                            + " not be reloaded onto it: ").contains("shout");
+            assertThat(host.extensions(Filter.class)).singleElement()
+                    .satisfies(f -> assertThat(f.apply("hi")).isEqualTo("HI! via plugin:core@1.1.0"));
+            assertThat(host.plugins()).extracting(PluginInfo::version).containsExactly("1.1.0", "1.0.0");
         }
     }
 
