@@ -52,6 +52,10 @@ final class Events {
         fire(PluginEvent.Type.LEAK, info, late);
     }
 
+    void jarChanged(PluginInfo info, String detail) {
+        fire(PluginEvent.Type.JAR_CHANGED, info, null, detail);
+    }
+
     void crashed(PluginInfo info, String detail) {
         fire(PluginEvent.Type.CRASHED, info, null, detail);
     }

@@ -1,11 +1,13 @@
 package dev.plinth.runtime;
 
 import dev.plinth.runtime.internal.CallTarget;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +18,7 @@ import java.util.stream.Collectors;
 final class HostRecords {
     private volatile List<PluginRecord> records = List.of();
     private volatile Registry registry = Registry.EMPTY;
+    private volatile Consumer<Path> onServing = jar -> { };
 
     List<PluginRecord> all() {
         return records;
@@ -23,6 +26,11 @@ final class HostRecords {
 
     Registry registry() {
         return registry;
+    }
+
+    /** Tells {@code listener} the jar of every generation that starts serving from now on. */
+    void onServing(Consumer<Path> listener) {
+        onServing = listener;
     }
 
     synchronized void plan(List<PluginRecord> planned) {
@@ -43,6 +51,9 @@ final class HostRecords {
         }
         records = List.copyOf(updated);
         registry = Registry.of(records);
+        if (next != null && next.state() == PluginState.STARTED) {
+            onServing.accept(next.path);
+        }
     }
 
     synchronized void republish() {

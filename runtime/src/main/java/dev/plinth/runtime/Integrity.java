@@ -26,6 +26,12 @@ final class Integrity {
         return changed;
     }
 
+    /** {@link #check}, but only a finding the plugin did not have yet. */
+    static Optional<Finding> checkForNew(PluginRecord r) {
+        List<Finding> before = r.snapshot().findings();
+        return check(r).filter(f -> !before.contains(f));
+    }
+
     static Optional<Finding> check(PluginRecord r) {
         String now;
         try {

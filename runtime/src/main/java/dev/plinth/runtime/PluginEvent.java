@@ -34,6 +34,11 @@ public record PluginEvent(Type type, PluginInfo plugin, UnloadReport unload, Ins
         /** A plugin's child JVM ({@code Isolation.PROCESS}) exited or was killed; its calls in flight failed. */
         CRASHED,
         /** A new child JVM serves the plugin again after a crash. */
-        RESTARTED
+        RESTARTED,
+        /**
+         * A started plugin's jar changed on disk, or was deleted; the loaded version keeps serving from its shadow
+         * copy, and the plugin's findings have a {@code jar-changed} warning with both hashes.
+         */
+        JAR_CHANGED
     }
 }

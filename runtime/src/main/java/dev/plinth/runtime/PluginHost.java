@@ -25,8 +25,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (PluginHost host = PluginHost.builder()
  *         .sharedPackages("com.acme.pipeline.api")
- *         .pluginDirectory(Path.of("plugins"))
- *         .build()) {
+ *         .pluginDirectory(Path.of("plugins")).build()) {
  *     host.start();                          // never throws because a plugin is bad
  *     List<Filter> filters = host.extensions(Filter.class);
  *     host.reload("uppercase");              // the handles in filters now call the new generation
@@ -34,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <h2>Plan, then load</h2>
- * {@link #resolve()} reads and verifies every jar and settles which may load, defining no class and running no
- * plugin code; {@link #plugins()} then shows the plan. {@link #start()} resolves if needed, then loads and starts.
+ * {@link #resolve()} reads and verifies every jar and settles which may load, running no plugin code;
+ * {@link #plugins()} then shows the plan. {@link #start()} resolves if needed, then loads and starts.
  *
  * <h2>Errors</h2>
  * A bad plugin never makes these methods throw: it ends in {@link PluginState#FAILED} with findings, and a failed
@@ -62,6 +61,7 @@ public final class PluginHost implements AutoCloseable {
     /** The state.all(); its monitor also guards the flags, briefly, never across plugin code or a wait. */
     private final HostRecords state = new HostRecords();
     private final CountDownLatch closeDone = new CountDownLatch(1);
+    private final JarChanges jarChanges;
     private volatile boolean resolved;
     private volatile boolean started;
     private volatile boolean closed;
@@ -74,6 +74,8 @@ public final class PluginHost implements AutoCloseable {
         PluginLoader loader = new PluginLoader(config, api, new ShadowStore(config.workDirectory().resolve("shadow")),
                 r -> ChildEvents.of(r, events, state::republish));
         this.lifecycle = new Lifecycle(config, loader, events);
+        this.jarChanges = JarChanges.of(state::all, events);
+        state.onServing(jarChanges::track);
     }
 
     /** A builder; name at least the shared API packages. */
@@ -191,9 +193,8 @@ public final class PluginHost implements AutoCloseable {
 
     /** Reloads a plugin from the jar it was loaded from; see {@link #reload(String, Path)}. */
     public ReloadReport reload(String id) {
-        Objects.requireNonNull(id, "id == null");
         requireStarted("reload");
-        return reload(id, state.require(id).path);
+        return reload(id, state.require(Objects.requireNonNull(id, "id == null")).path);
     }
 
     /**
@@ -281,9 +282,9 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Compares each started plugin's jar on disk with what was loaded: a changed, deleted or unreadable jar gets a
-     * {@code jar-changed} warning with both hashes (also added to the plugin's findings). The loaded version keeps
-     * serving from its shadow copy until the plugin is reloaded.
+     * Compares each started plugin's jar on disk with what was loaded now: a changed, deleted or unreadable jar gets
+     * a {@code jar-changed} warning with both hashes (also in the plugin's findings; the host also raises it by itself,
+     * with a {@code JAR_CHANGED} event, when it sees the file change). The loaded version keeps serving.
      */
     public List<Finding> verifyIntegrity() {
         return Integrity.checkStarted(state.all());
@@ -371,6 +372,7 @@ public final class PluginHost implements AutoCloseable {
             try {
                 lifecycle.retireEverything(state);
                 lifecycle.stopWatching();
+                jarChanges.close();
             } finally {
                 every.close();
                 closeDone.countDown();

@@ -49,6 +49,38 @@ class IntegrityTest {
     }
 
     @Test
+    void aStartedPluginsJarChangedOrDeletedOnDiskIsRaisedAtOnceAsAnEventWhileTheLoadedVersionServes()
+            throws Exception {
+        Path plugins = dir.resolve("plugins");
+        Path upper = Fixtures.filterPlugin("upper", "Upper", "return in.toUpperCase();").writeTo(plugins);
+        Path changed = Fixtures.filterPlugin("upper", "Upper", "return \"changed\";").writeTo(dir.resolve("v2"));
+        List<PluginEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (PluginHost host = Fixtures.host(plugins).listener(events::add).build()) {
+            host.start();
+            String loaded = host.plugin("upper").orElseThrow().sha256();
+
+            Files.copy(changed, upper, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            PerPluginLockingTest.await(() -> jarChanged(events) == 1, java.time.Duration.ofSeconds(30));
+            Files.delete(upper);
+            PerPluginLockingTest.await(() -> jarChanged(events) == 2, java.time.Duration.ofSeconds(30));
+
+            assertThat(events).filteredOn(e -> e.type() == PluginEvent.Type.JAR_CHANGED)
+                    .extracting(PluginEvent::detail).containsExactly(
+                            "upper.jar: changed on disk since it was loaded (loaded sha256 " + loaded + ", now sha256 "
+                                    + PluginArchive.sha256(changed) + "); the loaded version keeps serving",
+                            "upper.jar: changed on disk since it was loaded (loaded sha256 " + loaded
+                                    + ", now deleted); the loaded version keeps serving");
+            assertThat(host.plugin("upper").orElseThrow().findings()).extracting(Finding::code)
+                    .containsExactly(FindingCode.JAR_CHANGED, FindingCode.JAR_CHANGED);
+            assertThat(host.extensions(Filter.class).get(0).apply("hi")).isEqualTo("HI");
+        }
+    }
+
+    private static long jarChanged(List<PluginEvent> events) {
+        return events.stream().filter(e -> e.type() == PluginEvent.Type.JAR_CHANGED).count();
+    }
+
+    @Test
     void fileAlreadyNamedLikeTheShadowCopyIsReplacedByTheVerifiedJarNeverLoaded() throws Exception {
         Path upper = Fixtures.filterPlugin("upper", "Upper", "return in.toUpperCase();")
                 .writeTo(dir.resolve("plugins"));
