@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,18 +49,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class PluginHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
-    private static final int PLAN_ATTEMPTS = 3;
 
     private final HostConfig config;
     private final Lifecycle lifecycle;
     private final Discovery discovery;
     private final Events events;
     private final PluginLocks locks = new PluginLocks();
+    private final Turns turns;
     private final Object resolveLock = new Object();
     /** The state.all(); its monitor also guards the flags, briefly, never across plugin code or a wait. */
     private final HostRecords state = new HostRecords();
     private final CountDownLatch closeDone = new CountDownLatch(1);
     private final JarChanges jarChanges;
+    private volatile Plan plan;
     private volatile boolean resolved;
     private volatile boolean started;
     private volatile boolean closed;
@@ -75,6 +75,7 @@ public final class PluginHost implements AutoCloseable {
                 r -> ChildEvents.of(r, events, state::republish));
         this.lifecycle = new Lifecycle(config, loader, events);
         this.jarChanges = JarChanges.of(state::all, events);
+        this.turns = new Turns(state, locks, discovery, config.workDirectory());
         state.onServing(jarChanges::track);
     }
 
@@ -95,6 +96,7 @@ public final class PluginHost implements AutoCloseable {
                         config.baseDirectory(), config.workDirectory());
                 List<PluginRecord> planned = List.copyOf(discovery.plan());
                 state.plan(planned);
+                plan = Plan.of(planned);
                 planned.stream().filter(r -> r.state() == PluginState.FAILED)
                         .forEach(r -> events.failed(r.snapshot()));
                 resolved = true;
@@ -137,34 +139,9 @@ public final class PluginHost implements AutoCloseable {
         Objects.requireNonNull(jar, "jar == null");
         try {
             requireStarted("add");
-            return inTurn(jar, null, this::addInTurn);
+            return turns.planned(jar, null, this::addInTurn);
         } finally {
             events.flush();
-        }
-    }
-
-    /**
-     * Verifies {@code jar}, then runs {@code body} in the turn of the plugin ({@code id}, or the jar's own id when
-     * null) and of the plugins it depends on; verifies again when a dependency was reloaded meanwhile.
-     */
-    private <T> T inTurn(Path jar, String id, Function<PluginRecord, T> body) {
-        for (int attempt = 1; ; attempt++) {
-            List<PluginRecord> seen = state.all();
-            PluginRecord next = discovery.planOne(jar,
-                    dep -> DependencyLinks.loadedArchive(dep, state.all(), config.workDirectory()));
-            Set<String> ids = PluginLocks.turnOf(id == null ? next.id() : id, next.dependencyIds);
-            Set<String> dependents = id == null ? Set.of() : DependencyLinks.allDependentIds(id, state.all());
-            ids.addAll(dependents); // a reload takes its dependents along
-            PluginLocks.Held turn = locks.lock(ids);
-            try {
-                if (attempt < PLAN_ATTEMPTS && state.dependenciesChanged(seen, next)
-                        || id != null && !dependents.containsAll(DependencyLinks.allDependentIds(id, state.all()))) {
-                    continue;
-                }
-                return body.apply(next);
-            } finally {
-                turn.close();
-            }
         }
     }
 
@@ -209,7 +186,7 @@ public final class PluginHost implements AutoCloseable {
         try {
             requireStarted("reload");
             state.require(id);
-            return inTurn(jar, id, next -> reloadInTurn(id, next));
+            return turns.planned(jar, id, next -> reloadInTurn(id, next));
         } finally {
             events.flush();
         }
@@ -288,6 +265,12 @@ public final class PluginHost implements AutoCloseable {
      */
     public List<Finding> verifyIntegrity() {
         return Integrity.checkStarted(state.all());
+    }
+
+    /** The plan {@link #resolve()} made (resolving first if needed): what may load, in which order, and why not. */
+    public Plan plan() {
+        resolve();
+        return plan;
     }
 
     /** A snapshot of every plugin, ordered by path; reloaded plugins show their serving generation. */

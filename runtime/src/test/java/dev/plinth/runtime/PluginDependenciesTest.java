@@ -187,6 +187,44 @@ class PluginDependenciesTest {
     }
 
     @Test
+    void thePlanSaysWhatLoadsInWhichOrderAndWhyNotBeforeAnyPluginCodeRuns() throws Exception {
+        greeter("core@^1.1");
+        core("1.1.0", GREETING_V11);
+        Fixtures.filterPlugin("loner", "Loner", "return in;").writeTo(plugins);
+        Fixtures.filterPlugin("needy", "Needy", "return in;").attribute("Plugin-Dependencies", "nope@>=2")
+                .writeTo(plugins);
+
+        try (PluginHost host = Fixtures.host(plugins).disable("loner").build()) {
+            Plan plan = host.plan();
+
+            assertThat(System.getProperty("plinth.test.order")).as("no start() ran").isNull();
+            assertThat(plan.startOrder()).containsExactly(List.of("core"), List.of("greeter"));
+            assertThat(plan.plugin("greeter").orElseThrow().dependencies()).containsExactly(
+                    java.util.Map.entry("core", "1.1.0"));
+            assertThat(plan.plugins()).extracting(e -> e.plugin().id(), Plan.Entry::loads, Plan.Entry::level)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("core", true, 0),
+                            org.assertj.core.groups.Tuple.tuple("greeter", true, 1),
+                            org.assertj.core.groups.Tuple.tuple("loner", false, -1),
+                            org.assertj.core.groups.Tuple.tuple("needy", false, -1));
+            assertThat(plan.toString()).isEqualTo(String.join(System.lineSeparator(),
+                    "plan: 4 plugins, 2 load",
+                    "  level 0  core@1.1.0  core.jar",
+                    "  level 1  greeter@1.0.0  greeter.jar  needs core@1.1.0",
+                    "  disabled  loner@1.0.0  loner.jar",
+                    "  failed  needy@1.0.0  needy.jar",
+                    "      error[dependency-missing] needy: needy: depends on nope >=2, which is not among the plugins"
+                            + " (fix: add a jar with Plugin-Id: nope to the plugins, or mark the dependency optional"
+                            + " ('nope?'))")); // as docs/runtime.md shows it
+            assertThat(plan.plugin("needy").orElseThrow().plugin().findings().get(0).code())
+                    .isEqualTo(FindingCode.DEPENDENCY_MISSING);
+
+            host.start();
+            assertThat(host.plan()).as("the plan stays the value resolution made").isSameAs(plan);
+            assertThat(System.getProperty("plinth.test.order")).isEqualTo("core greeter ");
+        }
+    }
+
+    @Test
     void missingAndFailedDependenciesRefuseTheirDependentsButOptionalOnesMayBeAbsent() throws Exception {
         greeter("core");
         Fixtures.filterPlugin("loner", "Loner", "return in;").attribute("Plugin-Dependencies", "audit?")
