@@ -33,10 +33,21 @@ final class Discovery {
     private final HostConfig config;
     private final Verifier verifier;
     private final List<Finding> hostFindings = new ArrayList<>();
+    private final Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Plugins planned from now on with this id end {@code DISABLED}, or no longer do. */
+    void disabled(String id, boolean disable) {
+        if (disable) {
+            disabled.add(id);
+        } else {
+            disabled.remove(id);
+        }
+    }
 
     Discovery(HostConfig config, Verifier verifier) {
         this.config = config;
         this.verifier = verifier;
+        this.disabled.addAll(config.disabled());
     }
 
     /** Host-level findings: paths that did not resolve. */
@@ -58,7 +69,7 @@ final class Discovery {
         refuseDuplicateIds(records, archives);
         Map<String, Finding> refused = new LinkedHashMap<>();
         for (PluginRecord r : records) {
-            if (config.disabled().contains(r.id())) { // the reason its dependents are given, not a finding of its own
+            if (disabled.contains(r.id())) { // the reason its dependents are given, not a finding of its own
                 refused.put(r.id(), Finding.info(FindingCode.DEPENDENCY_MISSING, r.id(), Location.of(r.path), r.id()
                         + " is disabled by the host", ""));
                 continue;
@@ -151,7 +162,7 @@ final class Discovery {
     private void settle(PluginRecord r, Set<Finding> logged) {
         List<Finding> findings = r.snapshot().findings();
         findings.stream().filter(logged::add).forEach(FindingLog::log);
-        if (config.disabled().contains(r.id())) {
+        if (disabled.contains(r.id())) {
             r.transition(PluginState.DISCOVERED, PluginState.DISABLED);
             LOG.info("plugin {} from {} is disabled by the host: not loaded", r.descriptor.coordinates(), r.path);
             return;

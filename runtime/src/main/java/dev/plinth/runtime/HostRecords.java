@@ -1,6 +1,9 @@
 package dev.plinth.runtime;
 
 import dev.plinth.runtime.internal.CallTarget;
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.FindingCode;
+import dev.plinth.verify.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +57,46 @@ final class HostRecords {
         registry = Registry.of(records);
         if (next != null && next.state() == PluginState.STARTED) {
             onServing.accept(next.path);
+        }
+    }
+
+    /**
+     * Publishes a planned generation of a plugin not yet listed, replacing failed or disabled attempts of the same
+     * id or jar; false, refusing it with {@code duplicate-plugin-id}, when a plugin with its id is listed.
+     */
+    synchronized boolean admit(PluginRecord next) {
+        records.stream().filter(r -> r.state() == PluginState.FAILED || r.state() == PluginState.DISABLED)
+                .filter(r -> r.id().equals(next.id()) || r.path.equals(next.path))
+                .forEach(earlier -> replace(earlier, null));
+        Optional<PluginRecord> same = find(next.id());
+        if (same.isPresent()) {
+            next.refuse(Finding.error(FindingCode.DUPLICATE_PLUGIN_ID, next.id(), Location.of(next.path),
+                    next.id() + ": plugin id already loaded from " + same.get().path + "; " + next.path
+                            + " is not loaded", "reload the plugin instead of adding it"));
+            return false;
+        }
+        replace(null, next);
+        return true;
+    }
+
+    /** Takes a started plugin out of service for unloading; refused when it is not started or has dependents. */
+    synchronized Retiring takeOutOfService(String id) {
+        PluginRecord r = require(id);
+        if (r.state() != PluginState.STARTED) {
+            throw new IllegalStateException("unload: plugin " + id + " is " + r.state() + ", not STARTED");
+        }
+        DependencyLinks.requireNoDependents("unload", id, records);
+        List<CallTarget> targets = retireSlots(r);
+        replace(r, null);
+        return new Retiring(r, targets);
+    }
+
+    /** Lists {@code r} (not started) as {@code DISABLED}, last. */
+    synchronized void disable(PluginRecord r) {
+        if (r.transition(r.state(), PluginState.DISABLED)) {
+            replace(r, null);
+            replace(null, r);
+            LoggerFactory.getLogger(PluginHost.class).info("plugin {} disabled", r.descriptor.coordinates());
         }
     }
 

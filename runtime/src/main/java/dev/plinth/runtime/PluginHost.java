@@ -148,21 +148,13 @@ public final class PluginHost implements AutoCloseable {
     private PluginInfo addInTurn(PluginRecord next) {
         synchronized (state) {
             requireStarted("add");
-            state.all().stream().filter(r -> r.state() == PluginState.FAILED)
-                    .filter(r -> r.id().equals(next.id()) || r.path.equals(next.path))
-                    .forEach(failed -> state.replace(failed, null)); // a new attempt replaces a failed one
-            Optional<PluginRecord> same = state.find(next.id());
-            if (same.isPresent()) {
-                next.refuse(Finding.error(FindingCode.DUPLICATE_PLUGIN_ID, next.id(), Location.of(next.path),
-                        next.id() + ": plugin id already loaded from " + same.get().path + "; " + next.path
-                                + " is not loaded", "reload the plugin instead of adding it"));
+            if (!state.admit(next)) {
                 return next.snapshot();
             }
-            state.replace(null, next);
         }
         if (next.state() == PluginState.FAILED) {
             events.failed(next.snapshot());
-        } else if (DependencyLinks.link(next, state.all(), events)) {
+        } else if (next.state() == PluginState.RESOLVED && DependencyLinks.link(next, state.all(), events)) {
             lifecycle.startAndWait(next, r -> state.activate(r, null, new ArrayList<>()));
         }
         return next.snapshot();
@@ -236,26 +228,51 @@ public final class PluginHost implements AutoCloseable {
             state.require(id);
             PluginLocks.Held turn = locks.lock(Set.of(id));
             try {
-                PluginRecord r;
-                List<CallTarget> retired = new ArrayList<>();
+                HostRecords.Retiring out;
                 synchronized (state) {
                     requireOpen();
-                    r = state.require(id);
-                    if (r.state() != PluginState.STARTED) {
-                        throw new IllegalStateException("unload: plugin " + id + " is " + r.state()
-                                + ", not STARTED");
-                    }
-                    DependencyLinks.requireNoDependents("unload", id, state.all());
-                    retired.addAll(HostRecords.retireSlots(r));
-                    state.replace(r, null);
+                    out = state.takeOutOfService(id);
                 }
-                return lifecycle.retire(r, retired, true);
+                return lifecycle.retire(out.record(), out.targets(), true);
             } finally {
                 turn.close();
             }
         } finally {
             events.flush();
         }
+    }
+
+    /**
+     * Disables a plugin at run time (PF4J's {@code disablePlugin}): a started one is unloaded as by {@link #unload}
+     * (refused while started plugins depend on it); it stays listed as {@code DISABLED}, and {@code add} of its jar
+     * leaves it so, until {@link #enable}.
+     */
+    public PluginInfo disable(String id) {
+        requireStarted("disable");
+        PluginLocks.Held turn = locks.lock(Set.of(state.require(Objects.requireNonNull(id, "id == null")).id()));
+        try {
+            PluginRecord r = state.require(id);
+            if (r.state() == PluginState.STARTED) {
+                unload(id);
+            }
+            discovery.disabled(id, true);
+            state.disable(r);
+            return r.snapshot();
+        } finally {
+            turn.close();
+            events.flush();
+        }
+    }
+
+    /** Loads a plugin that {@code disable} or the builder disabled, from its jar, as {@link #add} does. */
+    public PluginInfo enable(String id) {
+        requireStarted("enable");
+        PluginRecord r = state.require(Objects.requireNonNull(id, "id == null"));
+        if (r.state() != PluginState.DISABLED) {
+            throw new IllegalStateException("enable: plugin " + id + " is " + r.state() + ", not DISABLED");
+        }
+        discovery.disabled(id, false);
+        return add(r.path);
     }
 
     /**
@@ -310,8 +327,7 @@ public final class PluginHost implements AutoCloseable {
     public <T> List<T> extensions(Class<T> type, String pluginId) {
         Objects.requireNonNull(type, "type == null");
         Objects.requireNonNull(pluginId, "pluginId == null");
-        Registry current = state.registry();
-        return current.handles(type).stream().filter(h -> pluginId.equals(current.pluginOf(h))).toList();
+        return state.registry().handles(type, pluginId);
     }
 
     /**

@@ -44,6 +44,11 @@ final class Registry {
     }
 
     /** The id of the plugin a handle of this registry belongs to, or null. */
+    /** The handles of {@code type} that plugin {@code pluginId} provides, in order. */
+    <T> List<T> handles(Class<T> type, String pluginId) {
+        return handles(type).stream().filter(h -> pluginId.equals(pluginOf(h))).toList();
+    }
+
     String pluginOf(Object handle) {
         return pluginOf.get(handle);
     }

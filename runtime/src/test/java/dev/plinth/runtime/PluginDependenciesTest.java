@@ -291,4 +291,33 @@ class PluginDependenciesTest {
             assertThat(System.getProperty("plinth.test.order")).isNull();
         }
     }
+
+    @Test
+    void pluginsAreDisabledAndEnabledAtRunTimeAndStayListed() throws Exception {
+        greeter("core");
+        core("1.1.0", GREETING_V11);
+        Path loner = Fixtures.filterPlugin("loner", "Loner", "return \"loner:\" + in;").writeTo(plugins);
+
+        try (PluginHost host = Fixtures.host(plugins).disable("core").build()) {
+            host.start();
+            Filter held = host.extensions(Filter.class, "loner").get(0);
+
+            assertThatThrownBy(() -> host.enable("loner")).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("enable: plugin loner is STARTED, not DISABLED");
+            assertThat(host.disable("loner").state()).isEqualTo(PluginState.DISABLED);
+            assertThat(host.extensions(Filter.class, "loner")).isEmpty();
+            assertThatThrownBy(() -> held.apply("x")).isInstanceOf(PluginUnavailableException.class);
+            assertThat(host.add(loner).state()).as("add leaves it disabled").isEqualTo(PluginState.DISABLED);
+            assertThat(host.plugins()).extracting(PluginInfo::id).containsOnlyOnce("loner");
+
+            assertThat(host.enable("loner").state()).isEqualTo(PluginState.STARTED);
+            assertThat(host.extensions(Filter.class, "loner").get(0).apply("x")).isEqualTo("loner:x");
+
+            assertThat(host.enable("core").state()).as("disabled by the builder").isEqualTo(PluginState.STARTED);
+            assertThat(host.reload("greeter").reloaded()).isTrue();
+            assertThatThrownBy(() -> host.disable("core")).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("unload: plugin core has dependents that are started (greeter); unload them first");
+            assertThat(host.plugin("core").orElseThrow().state()).isEqualTo(PluginState.STARTED);
+        }
+    }
 }
