@@ -1,6 +1,7 @@
 package dev.plinth.api;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -46,4 +47,18 @@ public interface PluginContext {
 
     /** Completes when the host begins stopping this plugin, before {@link Plugin#stop()} is called. */
     CompletionStage<Void> stopping();
+
+    /**
+     * The implementations started plugins provide of an extension point that plugins own rather than the host: an
+     * interface in this plugin's jar (or a plugin's it depends on) that plugins depending on its owner list in
+     * {@code META-INF/services/<interface>}. Ordered by {@code @Extension(ordinal)}, then plugin id, then the order
+     * of the services file. Ask again on each use rather than keeping the list: it follows reloads and unloads, and
+     * an instance kept after its plugin was unloaded keeps that plugin's classes in memory. Plugins that depend on
+     * this one start after it, so their implementations appear only once they have started.
+     *
+     * @return the implementations; empty when there are none, and from a host that does not support it
+     */
+    default <T> List<T> extensions(Class<T> type) {
+        return List.of();
+    }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The host's {@link PluginContext}: executors are created on first use, run threads named
@@ -33,6 +34,7 @@ final class ManagedContext implements PluginContext {
     private final Path dataDirectory;
     private final ClassLoader loader;
     private final System.Logger logger;
+    private final Function<Class<?>, List<Object>> pluginExtensions;
     private final CompletableFuture<Void> stopping = new CompletableFuture<>();
     private final AtomicInteger threads = new AtomicInteger();
     private final List<ExecutorService> executors = new ArrayList<>();
@@ -40,13 +42,20 @@ final class ManagedContext implements PluginContext {
     private ScheduledExecutorService scheduler;
 
     ManagedContext(String id, String version, Map<String, String> configuration, Path dataDirectory,
-                   ClassLoader loader) {
+                   ClassLoader loader, Function<Class<?>, List<Object>> pluginExtensions) {
+        this.pluginExtensions = pluginExtensions;
         this.id = id;
         this.version = version;
         this.configuration = Map.copyOf(configuration);
         this.dataDirectory = dataDirectory;
         this.loader = loader;
         this.logger = new Slf4jSystemLogger(id);
+    }
+
+    @Override
+    public <T> List<T> extensions(Class<T> type) {
+        return pluginExtensions.apply(java.util.Objects.requireNonNull(type, "type == null")).stream()
+                .map(type::cast).toList();
     }
 
     @Override

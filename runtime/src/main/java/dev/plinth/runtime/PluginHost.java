@@ -72,7 +72,7 @@ public final class PluginHost implements AutoCloseable {
         this.events = new Events(config.listeners());
         this.discovery = new Discovery(config, Verifier.forHost(api));
         PluginLoader loader = new PluginLoader(config, api, new ShadowStore(config.workDirectory().resolve("shadow")),
-                r -> ChildEvents.of(r, events, state::republish));
+                r -> ChildEvents.of(r, events, state::republish), type -> PluginExtensions.of(state.all(), type));
         this.lifecycle = new Lifecycle(config, loader, events);
         this.jarChanges = JarChanges.of(state::all, events);
         this.turns = new Turns(state, locks, discovery, config.workDirectory());

@@ -25,13 +25,16 @@ final class PluginLoader {
     private final HostApi api;
     private final ShadowStore shadows;
     private final Function<PluginRecord, ProcessLauncher.Listener> childEvents;
+    private final Function<Class<?>, List<Object>> pluginExtensions;
 
     PluginLoader(HostConfig config, HostApi api, ShadowStore shadows,
-                 Function<PluginRecord, ProcessLauncher.Listener> childEvents) {
+                 Function<PluginRecord, ProcessLauncher.Listener> childEvents,
+                 Function<Class<?>, List<Object>> pluginExtensions) {
         this.config = config;
         this.api = api;
         this.shadows = shadows;
         this.childEvents = childEvents;
+        this.pluginExtensions = pluginExtensions;
     }
 
     void load(PluginRecord record) throws StartFailure {
@@ -51,6 +54,7 @@ final class PluginLoader {
         Thread.currentThread().setContextClassLoader(record.loader);
         Instantiator instantiator = new Instantiator(record);
         List<PluginRecord.LoadedExtension> extensions = new ArrayList<>();
+        List<PluginRecord.LoadedExtension> forPlugins = new ArrayList<>();
         Plugin lifecycle = null;
         for (Map.Entry<String, List<PluginArchive.ServiceEntry>> e : record.services.entrySet()) {
             String service = e.getKey();
@@ -61,11 +65,18 @@ final class PluginLoader {
                 for (PluginArchive.ServiceEntry entry : e.getValue()) {
                     extensions.add(extension(type, entry, instantiator));
                 }
+            } else {
+                Class<?> owned = PluginExtensions.pointOf(service, record.dependencyLoaders);
+                for (PluginArchive.ServiceEntry entry : owned == null ? List.<PluginArchive.ServiceEntry>of()
+                        : e.getValue()) {
+                    forPlugins.add(extension(owned, entry, instantiator));
+                }
             }
         }
+        record.pluginExtensions = List.copyOf(forPlugins);
         record.context = new ManagedContext(record.id(), record.descriptor.version(),
                 config.configurations().getOrDefault(record.id(), Map.of()),
-                config.dataDirectory().resolve(record.id()), record.loader);
+                config.dataDirectory().resolve(record.id()), record.loader, pluginExtensions);
         record.lifecycle = lifecycle;
         if (lifecycle != null) {
             start(record, lifecycle, instantiator);

@@ -54,6 +54,8 @@ final class PluginRecord {
     ManagedContext context;
     Plugin lifecycle;
     List<LoadedExtension> extensions = List.of();
+    /** Implementations of extension points that plugins it depends on own, for their {@code context.extensions}. */
+    volatile List<LoadedExtension> pluginExtensions = List.of();
 
     PluginRecord(PluginArchive archive) {
         this.descriptor = archive.descriptor();
@@ -153,6 +155,7 @@ final class PluginRecord {
     synchronized Detached detach() {
         Detached d = new Detached(id(), loaderName, context, loader, remote);
         extensions = List.of();
+        pluginExtensions = List.of();
         lifecycle = null;
         context = null;
         loader = null;
