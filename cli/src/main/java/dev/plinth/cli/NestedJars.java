@@ -1,6 +1,7 @@
 package dev.plinth.cli;
 
 import dev.plinth.verify.Limits;
+import dev.plinth.verify.PluginArchive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Jars inside a plugin jar ({@code lib/foo.jar}), as Spring Boot or One-JAR lay them out. Plinth's class loader
- * reads a plugin's own class files only, so a nested jar's classes are never found: worth a note before the first
+ * Jars inside a plugin jar that are not on its class path, as Spring Boot ({@code BOOT-INF/lib/}) or deeper
+ * folders lay them out. Plinth's class loader reads a plugin's own class files and the jars directly under
+ * {@code lib/}, so any other nested jar's classes are never found: worth a note before the first
  * {@code NoClassDefFoundError}.
  *
  * <p>Only entry names are read, from the zip's central directory, and at most {@link Limits#DEFAULT}'s entry count.
@@ -36,7 +38,8 @@ final class NestedJars {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
-                if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".jar")) {
+                if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".jar")
+                        && !PluginArchive.isLibrary(entry.getName())) {
                     nested.add(entry.getName());
                 }
             }
@@ -51,7 +54,7 @@ final class NestedJars {
                 + (nested.size() > LISTED ? " and " + (nested.size() - LISTED) + " more" : "");
         return Optional.of("note: " + jar + ": contains " + (nested.size() == 1 ? "a nested jar" : nested.size()
                 + " nested jars") + " (" + listed + ") that " + (nested.size() == 1 ? "is" : "are") + " not on the"
-                + " plugin's class path: Plinth loads a plugin's own classes only; bundle or shade the libraries"
-                + " into the plugin jar instead");
+                + " plugin's class path: Plinth loads a plugin's own classes and the jars directly under lib/;"
+                + " move the libraries to lib/, or shade them into the plugin jar");
     }
 }

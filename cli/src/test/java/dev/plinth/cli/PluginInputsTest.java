@@ -179,17 +179,17 @@ class PluginInputsTest {
     }
 
     @Test
-    void nestedJarsAreNotedAsNotOnTheClassPath() throws IOException {
+    void jarsDirectlyUnderLibAreReadAndOtherNestedJarsAreNotedAsNotOnTheClassPath() throws IOException {
         Path jar = Fixtures.plugin("fat", api).entry("lib/text.jar", new byte[] {1, 2, 3})
-                .writeTo(dir.resolve("plugins")).toRealPath();
+                .entry("libs/deep/other.jar", new byte[0]).writeTo(dir.resolve("plugins")).toRealPath();
 
         Cli.Result result = doctor(jar.toString());
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).isEqualTo("note: " + jar + ": contains a nested jar (lib/text.jar) that is not on"
-                + " the plugin's class path: Plinth loads a plugin's own classes only; bundle or shade the libraries"
-                + " into the plugin jar instead\n");
-        assertThat(result.out()).isEqualTo(header() + clean("fat", jar) + "\n1 plugin checked: 0 errors, 0 warnings\n");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("note: " + jar + ": contains a nested jar (libs/deep/other.jar) that is"
+                + " not on the plugin's class path: Plinth loads a plugin's own classes and the jars directly under"
+                + " lib/; move the libraries to lib/, or shade them into the plugin jar\n");
+        assertThat(result.out()).contains("fat.jar: lib/text.jar: not a jar (no zip header)");
     }
 
     @Test
@@ -203,8 +203,8 @@ class PluginInputsTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).isEqualTo("note: " + jar + ": contains 4 nested jars (BOOT-INF/lib/a.jar,"
                 + " BOOT-INF/lib/b.jar, BOOT-INF/lib/c.jar and 1 more) that are not on the plugin's class path:"
-                + " Plinth loads a plugin's own classes only; bundle or shade the libraries into the plugin jar"
-                + " instead\n");
+                + " Plinth loads a plugin's own classes and the jars directly under lib/; move the libraries to lib/,"
+                + " or shade them into the plugin jar\n");
     }
 
     @Test

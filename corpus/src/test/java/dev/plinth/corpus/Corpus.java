@@ -63,6 +63,23 @@ public final class Corpus {
         return jar.writeTo(dir);
     }
 
+    /**
+     * Writes {@code <dir>/<id>-libs.jar} for one case: the same filter, its libraries not merged in but carried as
+     * they are, {@code lib/<file>.jar}, the layout PF4J users ship.
+     */
+    public static Path buildWithLibraries(RealPlugin plugin, Path apiClasses, Path dir) throws IOException {
+        List<Path> compileClasspath = new ArrayList<>(List.of(apiClasses));
+        compileClasspath.addAll(libraries(plugin.compiledAgainst()));
+        TestJar jar = TestJar.named(plugin.id() + "-libs").plugin(plugin.id(), RealPlugin.VERSION)
+                .classpath(compileClasspath.toArray(Path[]::new))
+                .source(plugin.filterClass(), plugin.source())
+                .service(FILTER, plugin.filterClass());
+        for (Path library : libraries(plugin)) {
+            jar.entry("lib/" + library.getFileName(), java.nio.file.Files.readAllBytes(library));
+        }
+        return jar.writeTo(dir);
+    }
+
     /** Writes the host API's class files, and nothing else, under {@code dir} and returns it. */
     public static Path apiClasses(Path dir) throws IOException {
         String entry = FILTER.replace('.', '/') + ".class";

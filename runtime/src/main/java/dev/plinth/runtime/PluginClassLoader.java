@@ -16,7 +16,8 @@ import java.util.List;
  * <p>Delegation, in order: shared host-API packages (and {@code dev.plinth.api}) always from the host, so a copy
  * bundled in the jar is never defined; JDK packages from the platform; then the classes of the plugins it depends
  * on (their own jars', transitively, never what those plugins take from the host), so objects pass between a
- * plugin and its dependencies without "X is not X"; then the plugin's own jar; then the host. Resources: shared
+ * plugin and its dependencies without "X is not X"; then the plugin's own jar and the libraries it carries
+ * ({@code lib/*.jar}); then the host. Resources: shared
  * packages from the host, then the plugin's own jar, its dependencies' jars, the host.
  *
  * <h2>Threading</h2>
@@ -36,7 +37,12 @@ final class PluginClassLoader extends URLClassLoader {
     }
 
     PluginClassLoader(String name, URL jar, ClassLoader host, HostApi api, List<PluginClassLoader> dependencies) {
-        super(name, new URL[] {jar}, ClassLoader.getPlatformClassLoader());
+        this(name, new URL[] {jar}, host, api, dependencies);
+    }
+
+    /** A loader over the plugin's jar followed by the libraries it carries. */
+    PluginClassLoader(String name, URL[] jars, ClassLoader host, HostApi api, List<PluginClassLoader> dependencies) {
+        super(name, jars, ClassLoader.getPlatformClassLoader());
         this.host = host;
         this.api = api;
         this.dependencies = List.copyOf(dependencies);

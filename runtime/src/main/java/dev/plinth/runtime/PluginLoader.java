@@ -44,8 +44,12 @@ final class PluginLoader {
             return;
         }
         try {
-            record.loader = new PluginClassLoader(record.acquireLoaderName(), copy.toUri().toURL(), config.hostLoader(),
-                    api, record.dependencyLoaders);
+            List<java.net.URL> jars = new ArrayList<>(List.of(copy.toUri().toURL()));
+            for (Path library : shadows.librariesOf(copy)) {
+                jars.add(library.toUri().toURL());
+            }
+            record.loader = new PluginClassLoader(record.acquireLoaderName(), jars.toArray(java.net.URL[]::new),
+                    config.hostLoader(), api, record.dependencyLoaders);
         } catch (IOException e) {
             throw new StartFailure(Finding.error(FindingCode.PATH_UNRESOLVED, record.id(), Location.of(copy),
                     copy + ": cannot be opened (" + e + ")", "check the work directory"), e);

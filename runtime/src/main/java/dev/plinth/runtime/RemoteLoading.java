@@ -31,12 +31,25 @@ final class RemoteLoading {
         this.types = types;
     }
 
+    private static boolean carriesLibraries(Path copy) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(copy.toFile())) {
+            return zip.stream().anyMatch(e -> PluginArchive.isLibrary(e.getName()));
+        } catch (java.io.IOException e) {
+            return false; // the child reports an unreadable copy
+        }
+    }
+
     void load(PluginRecord record, Path copy, ProcessLauncher.Listener events) throws StartFailure {
         ProcessLauncher launcher = ServiceLoader.load(ProcessLauncher.class, PluginLoader.class.getClassLoader())
                 .findFirst().orElseThrow(() -> failure(record, FindingCode.START_FAILED, record.id()
                         + ": process isolation requested but plinth-remote is not on the host's class path",
                         "add the dev.plinth:plinth-remote dependency to the host, or run the plugin in process", null));
         Instantiator instantiator = new Instantiator(record);
+        if (carriesLibraries(copy)) {
+            throw failure(record, FindingCode.PROCESS_BOUNDARY, record.id() + ": carries libraries (lib/*.jar),"
+                    + " which a child JVM does not load yet", "shade the libraries into the plugin jar, or run this"
+                    + " plugin in process", null);
+        }
         Set<Path> classpath = new LinkedHashSet<>(List.of(codeSource(Plugin.class)));
         List<Class<?>> services = new ArrayList<>();
         for (Map.Entry<String, List<PluginArchive.ServiceEntry>> e : record.services.entrySet()) {

@@ -1,5 +1,6 @@
 package dev.plinth.runtime;
 
+import dev.plinth.verify.PluginArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +66,36 @@ final class ShadowStore {
         }
     }
 
+    /**
+     * The libraries a verified shadow copy carries ({@code lib/<name>.jar}), in name order, each as its own
+     * content-addressed copy: extracted from the copy, hashed while written, and trusted when already there only
+     * under the same rule as the copy itself.
+     */
+    List<Path> librariesOf(Path copy) throws IOException {
+        List<Path> libraries = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(copy.toFile())) {
+            List<? extends ZipEntry> entries = zip.stream().filter(e -> PluginArchive.isLibrary(e.getName()))
+                    .sorted(java.util.Comparator.comparing(ZipEntry::getName)).toList();
+            for (ZipEntry entry : entries) {
+                Path temp = Files.createTempFile(directory, "lib-", ".tmp");
+                try {
+                    String sha256;
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        sha256 = copyHashing(in, temp);
+                    }
+                    Path target = directory.resolve(sha256 + ".jar");
+                    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) || problem(target, sha256) != null) {
+                        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    libraries.add(target);
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
+        return libraries;
+    }
+
     /** Why an existing file may not serve as the copy of the jar with {@code sha256}; null when it may. */
     private static String problem(Path existing, String sha256) throws IOException {
         if (Files.isSymbolicLink(existing)) {
@@ -85,9 +120,14 @@ final class ShadowStore {
     }
 
     private static String copyHashing(Path source, Path target) throws IOException {
+        try (InputStream in = Files.newInputStream(source)) {
+            return copyHashing(in, target);
+        }
+    }
+
+    private static String copyHashing(InputStream in, Path target) throws IOException {
         MessageDigest digest = sha256();
-        try (InputStream in = Files.newInputStream(source);
-             OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
             in.transferTo(out);
         }
         return HexFormat.of().formatHex(digest.digest());

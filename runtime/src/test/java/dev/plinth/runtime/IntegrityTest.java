@@ -76,6 +76,31 @@ class IntegrityTest {
         }
     }
 
+    @Test
+    void aPluginsLibrariesLoadFromVerifiedCopiesAndAFilePlantedUnderALibrarysNameIsReplaced() throws Exception {
+        Path lib = dev.plinth.testjars.TestJar.named("words").source("com.acme.words.Words",
+                "package com.acme.words; public class Words { public static String shout(String s) {"
+                        + " return s.toUpperCase() + \"!\"; } }").writeTo(dir.resolve("lib-src"));
+        Path tampered = dev.plinth.testjars.TestJar.named("words").source("com.acme.words.Words",
+                "package com.acme.words; public class Words { public static String shout(String s) {"
+                        + " return \"tampered\"; } }").writeTo(dir.resolve("tampered"));
+        Path[] cp = {Fixtures.compileClasspath()[0], Fixtures.compileClasspath()[1], lib};
+        Fixtures.filterPlugin("loud", "Loud", "return com.acme.words.Words.shout(in)"
+                        + " + \" \" + com.acme.words.Words.class.getClassLoader().getName();").classpath(cp)
+                .entry("lib/words.jar", Files.readAllBytes(lib)).writeTo(dir.resolve("plugins"));
+        Path shadow = Files.createDirectories(dir.resolve("work/shadow"));
+        Files.copy(tampered, shadow.resolve(PluginArchive.sha256(lib) + ".jar"));
+
+        try (PluginHost host = Fixtures.host(dir.resolve("plugins")).workDirectory(dir.resolve("work")).build()) {
+            host.start();
+
+            assertThat(host.plugin("loud").orElseThrow().findings()).isEmpty();
+            assertThat(host.extensions(Filter.class).get(0).apply("hi")).isEqualTo("HI! plugin:loud@1.0.0");
+        }
+        assertThat(Files.readAllBytes(shadow.resolve(PluginArchive.sha256(lib) + ".jar")))
+                .isEqualTo(Files.readAllBytes(lib));
+    }
+
     private static long jarChanged(List<PluginEvent> events) {
         return events.stream().filter(e -> e.type() == PluginEvent.Type.JAR_CHANGED).count();
     }

@@ -18,6 +18,7 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 /** Reads one jar into a {@link PluginArchive} within {@link Limits}, turning every problem into a finding. */
 final class JarReader {
@@ -33,8 +34,10 @@ final class JarReader {
     private final Map<String, List<PluginArchive.ServiceEntry>> services = new LinkedHashMap<>();
     private final Map<String, List<PluginArchive.ClassEntry>> classes = new LinkedHashMap<>();
     private final List<PluginArchive.NativeEntry> natives = new ArrayList<>();
+    private final List<ZipEntry> libraries = new ArrayList<>();
     private Manifest manifest;
     private long totalRead;
+    private long entriesRead;
 
     JarReader(Path jar, Limits limits) {
         this.jar = jar.toAbsolutePath().normalize();
@@ -79,6 +82,7 @@ final class JarReader {
                         "split the plugin, or raise Limits.maxEntries if this is intended");
                 return;
             }
+            entriesRead = zip.size();
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
@@ -86,7 +90,66 @@ final class JarReader {
                     return;
                 }
             }
+            // the plugin's own classes come first, then its libraries in name order, as its class loader sees them
+            libraries.sort(java.util.Comparator.comparing(ZipEntry::getName));
+            for (ZipEntry library : libraries) {
+                if (!readLibrary(zip, library)) {
+                    return;
+                }
+            }
         }
+    }
+
+    /** Reads a nested library's classes and native libraries; false when reading must stop (a limit was hit). */
+    private boolean readLibrary(ZipFile zip, ZipEntry library) throws IOException {
+        if (looksLikeBomb(library)) {
+            corrupt(jar, library.getName() + ": compresses " + library.getCompressedSize() + " bytes to "
+                    + library.getSize() + " (ratio over " + limits.maxCompressionRatio() + "), refusing a likely"
+                    + " zip bomb", "rebuild the jar with ordinary compression");
+            return false;
+        }
+        byte[] bytes = readBounded(zip, library);
+        if (bytes == null) {
+            return false;
+        }
+        String outer = library.getName();
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') { // the stream reader would see no entries
+            corrupt(jar, outer + ": not a jar (no zip header)", "rebuild the plugin with an intact copy of the"
+                    + " library");
+            return true;
+        }
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (++entriesRead > limits.maxEntries()) {
+                    corrupt(jar, "has more than " + limits.maxEntries() + " entries with those of its libraries",
+                            "split the plugin, or raise Limits.maxEntries if this is intended");
+                    return false;
+                }
+                String name = entry.getName();
+                boolean isClass = name.endsWith(".class") && !name.endsWith("module-info.class");
+                if (entry.isDirectory() || !isClass && !isNativeLibrary(name)) {
+                    continue;
+                }
+                long limit = Math.min(limits.maxEntryBytes(), limits.maxTotalBytes() - totalRead);
+                byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, isClass ? limit + 1
+                        : NATIVE_HEADER_BYTES));
+                totalRead += content.length;
+                if (isClass && content.length > limit) {
+                    corrupt(jar, outer + "!/" + name + ": larger than the read limit of " + limit + " bytes",
+                            "rebuild the library; no class file is this large");
+                    return false;
+                }
+                if (isClass) {
+                    addClass(outer + "!/" + name, name, content, false);
+                } else {
+                    natives.add(new PluginArchive.NativeEntry(outer + "!/" + name, content));
+                }
+            }
+        } catch (ZipException | IllegalArgumentException e) {
+            corrupt(jar, outer + ": not a readable jar (" + e.getMessage() + ")",
+                    "rebuild the plugin with an intact copy of the library");
+        }
+        return true;
     }
 
     /** Reads one entry; returns false when reading must stop (a limit was hit). */
@@ -96,6 +159,10 @@ final class JarReader {
         boolean isService = name.startsWith(SERVICES) && name.indexOf('/', SERVICES.length()) < 0;
         boolean isManifest = name.equalsIgnoreCase("META-INF/MANIFEST.MF");
         boolean isNative = isNativeLibrary(name);
+        if (PluginArchive.isLibrary(name)) {
+            libraries.add(entry);
+            return true;
+        }
         if (!isClass && !isService && !isManifest && !isNative) {
             return true;
         }
@@ -115,7 +182,7 @@ final class JarReader {
             new ServiceFileParser(jar, name, bytes, findings).parse()
                     .forEach(e -> services.computeIfAbsent(e.service(), s -> new ArrayList<>()).add(e));
         } else if (isClass) {
-            addClass(name, bytes);
+            addClass(name, name, bytes, true);
         } else {
             natives.add(new PluginArchive.NativeEntry(name, bytes));
         }
@@ -158,14 +225,18 @@ final class JarReader {
         }
     }
 
-    private void addClass(String name, byte[] bytes) {
+    /**
+     * Adds a class file at {@code path} inside its jar, shown as {@code name}; one of a library is skipped when an
+     * earlier jar already has that class, as the class loader would never define it.
+     */
+    private void addClass(String name, String inJar, byte[] bytes, boolean own) {
         int release = 0;
-        String path = name;
-        if (name.startsWith(VERSIONS)) {
-            int slash = name.indexOf('/', VERSIONS.length());
+        String path = inJar;
+        if (inJar.startsWith(VERSIONS)) {
+            int slash = inJar.indexOf('/', VERSIONS.length());
             try {
-                release = Integer.parseInt(name.substring(VERSIONS.length(), slash));
-                path = name.substring(slash + 1);
+                release = Integer.parseInt(inJar.substring(VERSIONS.length(), slash));
+                path = inJar.substring(slash + 1);
             } catch (RuntimeException e) {
                 return; // not a multi-release directory: the JVM would never load it either
             }
@@ -176,6 +247,11 @@ final class JarReader {
         }
         int major = ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff);
         String binaryName = path.substring(0, path.length() - ".class".length()).replace('/', '.');
+        List<PluginArchive.ClassEntry> earlier = classes.get(binaryName);
+        if (!own && earlier != null && earlier.stream().noneMatch(c -> c.entry().startsWith(name.substring(0,
+                name.indexOf("!/") + 2)))) {
+            return; // defined from an earlier jar
+        }
         classes.computeIfAbsent(binaryName, n -> new ArrayList<>())
                 .add(new PluginArchive.ClassEntry(binaryName, name, release, major, bytes));
     }

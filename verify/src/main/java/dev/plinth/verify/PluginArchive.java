@@ -43,6 +43,15 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
         return new JarReader(jar, limits).read();
     }
 
+    /**
+     * Whether a jar entry is a library the plugin carries, on its class path after its own classes:
+     * {@code lib/<name>.jar}, directly under {@code lib/}.
+     */
+    public static boolean isLibrary(String entry) {
+        return entry.startsWith("lib/") && entry.endsWith(".jar") && entry.indexOf('/', "lib/".length()) < 0
+                && entry.length() > "lib/.jar".length();
+    }
+
     /** The lower-case hex SHA-256 of a file's bytes, as {@link #sha256()} reports it. */
     public static String sha256(Path file) throws java.io.IOException {
         return JarReader.sha256(file);

@@ -73,7 +73,19 @@ public final class Verifier {
             }
         }
         String id = archive.descriptor().id();
-        return findings.stream().map(f -> f.plugin().equals(id) ? f : f.withPlugin(id)).toList();
+        return findings.stream().map(f -> f.plugin().equals(id) ? f : f.withPlugin(id))
+                .map(f -> inLibrary(f, archive)).toList();
+    }
+
+    /** A finding at a class of a library the plugin carries names that library's entry: {@code lib/x.jar!/...}. */
+    private static Finding inLibrary(Finding f, PluginArchive archive) {
+        Location at = f.location();
+        if (at == null || at.type() == null || !at.file().equals(archive.path())) {
+            return f;
+        }
+        return archive.baseClass(at.type()).filter(c -> c.entry().contains("!/"))
+                .map(c -> new Finding(f.code(), f.severity(), f.plugin(), new Location(at.file(), c.entry(),
+                        at.type(), at.member()), f.message(), f.fix())).orElse(f);
     }
 
     /**
