@@ -3,6 +3,7 @@ package dev.plinth.cli;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.Location;
+import dev.plinth.verify.PluginLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,6 +67,8 @@ final class PluginInputs {
             unresolve(path, path + ": no such file or directory" + relative,
                     given.isAbsolute() ? "check the path; the plugin is not where it was expected"
                             : "pass an absolute path, or run from the directory the path is relative to");
+        } else if (PluginLayout.isPlugin(path)) {
+            addJar(path); // a PF4J zip or a plugin directory, read as the jar it makes
         } else if (Files.isDirectory(path)) {
             addDirectory(path);
         } else if (Files.isRegularFile(path)) {
@@ -103,7 +106,7 @@ final class PluginInputs {
                 + " some, but subdirectories are not searched; pass them directly", "pass " + listed + " instead");
     }
 
-    /** Takes a regular file, unless its real path was taken already. */
+    /** Takes a plugin, unless its real path was taken already. */
     private void addJar(Path jar) {
         Path real = realPath(jar);
         Path first = taken.putIfAbsent(real, jar);
@@ -113,7 +116,9 @@ final class PluginInputs {
             return;
         }
         inputs.add(new Input(jar, null));
-        NestedJars.note(jar).ifPresent(notes::add);
+        if (Files.isRegularFile(jar)) {
+            NestedJars.note(jar).ifPresent(notes::add);
+        }
     }
 
     /** The directory's immediate subdirectories that hold a jar themselves, sorted; a hint, so errors are skipped. */
@@ -133,9 +138,12 @@ final class PluginInputs {
         }
     }
 
-    /** A regular file (links followed) named {@code *.jar}: what the runtime's discovery takes from a directory. */
+    /**
+     * What the runtime's discovery takes from a directory: a regular file (links followed) named {@code *.jar}, a
+     * PF4J zip, or a plugin directory.
+     */
     private static boolean isJar(Path p) {
-        return p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p);
+        return p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p) || PluginLayout.isPlugin(p);
     }
 
     /** The real path, as the runtime dedupes jars; if the file vanished meanwhile, the verifier will say so. */

@@ -193,6 +193,35 @@ class PluginInputsTest {
     }
 
     @Test
+    void aPf4jZipAndAPluginDirectoryAreCheckedAsTheJarsTheyMake() throws IOException {
+        Path built = Fixtures.plugin("zipped", api).writeTo(dir.resolve("built"));
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Path zip = plugins.resolve("zipped.zip");
+        Path tree = plugins.resolve("tree");
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(built.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (java.util.jar.JarEntry e : java.util.Collections.list(jar.entries())) {
+                byte[] bytes = jar.getInputStream(e).readAllBytes();
+                out.putNextEntry(new java.util.zip.ZipEntry("classes/" + e.getName()));
+                out.write(bytes);
+                Path file = tree.resolve("classes").resolve(e.getName());
+                Files.createDirectories(file.getParent());
+                Files.write(file, bytes);
+            }
+        }
+        Files.writeString(tree.resolve("classes/META-INF/MANIFEST.MF"), "Manifest-Version: 1.0\nPlugin-Id: tree\n"
+                + "Plugin-Version: 1.0.0\n");
+
+        Cli.Result result = doctor(plugins.toString());
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).contains("plugin tree 1.0.0\n  path   " + tree.toRealPath() + "\n")
+                .contains("plugin zipped 1.0.0\n  path   " + zip.toRealPath() + "\n")
+                .endsWith("2 plugins checked: 0 errors, 0 warnings\n");
+        assertThat(result.exitCode()).isZero();
+    }
+
+    @Test
     void manyNestedJarsAreCountedAndTheFirstNamed() throws IOException {
         Path jar = Fixtures.plugin("fat", api).entry("BOOT-INF/lib/a.jar", new byte[0])
                 .entry("BOOT-INF/lib/b.jar", new byte[0]).entry("BOOT-INF/lib/c.jar", new byte[0])

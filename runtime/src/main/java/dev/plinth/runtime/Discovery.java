@@ -7,6 +7,7 @@ import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.Location;
 import dev.plinth.verify.Lockfile;
 import dev.plinth.verify.PluginArchive;
+import dev.plinth.verify.PluginLayout;
 import dev.plinth.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -185,7 +186,8 @@ final class Discovery {
                 continue;
             }
             try (Stream<Path> files = Files.list(resolved)) {
-                files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)
+                                || PluginLayout.isPlugin(p)) // a PF4J zip or a plugin directory
                         .sorted().forEach(p -> jars.add(realPath(p)));
             } catch (IOException e) {
                 unresolved(dir, resolved, "cannot be listed (" + e.getMessage() + ")");
@@ -193,7 +195,7 @@ final class Discovery {
         }
         for (Path jar : config.pluginJars()) {
             Path resolved = config.resolve(jar);
-            if (Files.isRegularFile(resolved)) {
+            if (Files.isRegularFile(resolved) || PluginLayout.isPlugin(resolved)) {
                 jars.add(realPath(resolved));
             } else {
                 unresolved(jar, resolved, Files.exists(resolved) ? "not a regular file" : "no such file");

@@ -35,7 +35,7 @@ final class Integrity {
     static Optional<Finding> check(PluginRecord r) {
         String now;
         try {
-            now = "sha256 " + PluginArchive.sha256(r.path);
+            now = "sha256 " + PluginArchive.sha256Of(r.path);
         } catch (NoSuchFileException e) {
             now = "deleted";
         } catch (IOException e) {

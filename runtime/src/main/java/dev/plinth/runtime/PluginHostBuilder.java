@@ -62,13 +62,16 @@ public final class PluginHostBuilder {
         return this;
     }
 
-    /** A directory whose {@code *.jar} files are plugins; may be given several times. */
+    /**
+     * A directory whose {@code *.jar} files, PF4J {@code *.zip} files and plugin directories are plugins (see
+     * {@link dev.plinth.verify.PluginLayout}); may be given several times.
+     */
     public PluginHostBuilder pluginDirectory(Path directory) {
         directories.add(Objects.requireNonNull(directory, "directory == null"));
         return this;
     }
 
-    /** One plugin jar; may be given several times. */
+    /** One plugin: a jar, a PF4J zip, or a plugin directory such as {@code target/classes}; repeatable. */
     public PluginHostBuilder plugin(Path jar) {
         jars.add(Objects.requireNonNull(jar, "jar == null"));
         return this;

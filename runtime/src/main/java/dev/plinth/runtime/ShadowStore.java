@@ -1,6 +1,8 @@
 package dev.plinth.runtime;
 
+import dev.plinth.verify.Limits;
 import dev.plinth.verify.PluginArchive;
+import dev.plinth.verify.PluginLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,7 +56,13 @@ final class ShadowStore {
         }
         Path temp = Files.createTempFile(directory, "copy-", ".tmp");
         try {
-            String copied = copyHashing(jar, temp);
+            String copied;
+            if (PluginLayout.isPlugin(jar)) { // a zip or directory plugin: the jar it makes, made again
+                PluginLayout.toJar(jar, temp, Limits.DEFAULT);
+                copied = sha256Of(temp);
+            } else {
+                copied = copyHashing(jar, temp);
+            }
             if (!copied.equals(sha256)) {
                 throw new JarChangedException(sha256, copied);
             }

@@ -39,8 +39,19 @@ final class JarReader {
     private long totalRead;
     private long entriesRead;
 
+    private final Path source;
+
     JarReader(Path jar, Limits limits) {
-        this.jar = jar.toAbsolutePath().normalize();
+        this(null, jar, limits);
+    }
+
+    /**
+     * Reads {@code source}, the jar written for the zip or directory plugin {@code shownAs}, naming the latter; a
+     * null source reads {@code shownAs} itself.
+     */
+    JarReader(Path source, Path shownAs, Limits limits) {
+        this.source = source;
+        this.jar = shownAs.toAbsolutePath().normalize();
         this.limits = limits;
         this.label = String.valueOf(this.jar.getFileName());
     }
@@ -51,9 +62,10 @@ final class JarReader {
         long size = 0;
         try {
             real = jar.toRealPath();
-            size = Files.size(real);
-            sha256 = sha256(real);
-            readEntries(real);
+            Path file = source == null ? real : source;
+            size = Files.size(file);
+            sha256 = sha256(file);
+            readEntries(file);
         } catch (ZipException e) {
             corrupt(real, "not a readable zip archive (" + e.getMessage() + ")",
                     "rebuild the jar; a truncated copy or a non-jar file in the plugin directory gives this");
@@ -78,7 +90,7 @@ final class JarReader {
     private void readEntries(Path file) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > limits.maxEntries()) {
-                corrupt(file, "has " + zip.size() + " entries; the limit is " + limits.maxEntries(),
+                corrupt(jar, "has " + zip.size() + " entries; the limit is " + limits.maxEntries(),
                         "split the plugin, or raise Limits.maxEntries if this is intended");
                 return;
             }

@@ -38,9 +38,52 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
         return read(jar, Limits.DEFAULT);
     }
 
-    /** Reads a jar within the given limits; never throws for bad content. */
+    /**
+     * Reads a plugin within the given limits; never throws for bad content. A PF4J zip or a plugin directory (see
+     * {@link PluginLayout}) is read as the jar it makes.
+     */
     public static PluginArchive read(Path jar, Limits limits) {
-        return new JarReader(jar, limits).read();
+        if (!PluginLayout.isPlugin(jar)) {
+            return new JarReader(jar, limits).read();
+        }
+        Path temp = null;
+        try {
+            temp = java.nio.file.Files.createTempFile("plinth-layout-", ".jar");
+            PluginLayout.toJar(jar, temp, limits);
+            return new JarReader(temp, jar, limits).read();
+        } catch (java.io.IOException | RuntimeException e) {
+            Path shown = jar.toAbsolutePath().normalize();
+            Finding f = Finding.error(FindingCode.CORRUPT_JAR, String.valueOf(shown.getFileName()),
+                    Location.of(shown), shown.getFileName() + ": cannot be read as a plugin (" + e.getMessage()
+                            + ")", "lay it out as PF4J does: classes/, lib/*.jar, plugin.properties");
+            return new PluginArchive(shown, "", 0, new DescriptorParser(shown, null).descriptor(), Map.of(),
+                    Map.of(), List.of(), List.of(f));
+        } finally {
+            if (temp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(temp);
+                } catch (java.io.IOException e) {
+                    temp.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    /**
+     * The lower-case hex SHA-256 of a plugin's content, as {@link #sha256()} reports it: of the file for a jar, of
+     * the jar it makes for a zip or directory plugin.
+     */
+    public static String sha256Of(Path plugin) throws java.io.IOException {
+        if (!PluginLayout.isPlugin(plugin)) {
+            return JarReader.sha256(plugin);
+        }
+        Path temp = java.nio.file.Files.createTempFile("plinth-layout-", ".jar");
+        try {
+            PluginLayout.toJar(plugin, temp, Limits.DEFAULT);
+            return JarReader.sha256(temp);
+        } finally {
+            java.nio.file.Files.deleteIfExists(temp);
+        }
     }
 
     /**
