@@ -123,7 +123,8 @@ public final class CheckMojo extends AbstractMojo {
         HostApi api = HostApi.of(host.sharedPackages(), host.classpath());
         PluginArchive archive = PluginArchive.read(jar);
         List<Finding> findings = new ArrayList<>(
-                BuildFindings.escalate(Verifier.forHost(api).verify(archive), archive, api));
+                BuildFindings.escalate(Verifier.forHost(api).verify(archive,
+                        PluginDependencies.of(archive, project.getArtifacts())), archive, api));
         findings.addAll(ServicesInJar.check(archive, servicesSources(), project.getBasedir().toPath()));
         getLog().info("plinth: checking " + jar + " against " + host.coordinates() + " (shared packages "
                 + String.join(", ", new TreeSet<>(api.sharedPackages())) + "; API sha256:"

@@ -1,10 +1,11 @@
 package com.acme.filters.redact;
 
 import com.acme.pipeline.api.Filter;
+import com.acme.patterns.Patterns;
 import com.acme.pipeline.api.Request;
 import dev.plinth.api.Extension;
 
-/** Masks every digit with the mask the plugin was configured with. */
+/** Masks every digit with the mask the plugin was configured with, by a class of the patterns plugin. */
 @Extension
 public final class RedactFilter implements Filter {
     @Override
@@ -14,6 +15,6 @@ public final class RedactFilter implements Filter {
 
     @Override
     public Request apply(Request request) {
-        return request.withBody(request.body().replaceAll("[0-9]", RedactPlugin.mask()));
+        return request.withBody(Patterns.maskDigits(request.body(), RedactPlugin.mask()));
     }
 }
