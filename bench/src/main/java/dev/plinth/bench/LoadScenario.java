@@ -16,6 +16,8 @@ import java.util.Map;
  */
 final class LoadScenario {
     static final List<String> SYSTEMS = List.of("plinth", "plinth-noverify", "pf4j");
+    /** The same, over plugins that depend on each other (see {@link PluginJars#withDependencies}), at the largest N. */
+    static final List<String> DEPENDENCY_SYSTEMS = List.of("plinth-deps", "pf4j-deps");
     private static final List<String> JVM = List.of("-Xms1g", "-Xmx2g");
 
     private LoadScenario() {
@@ -41,7 +43,27 @@ final class LoadScenario {
                         "loadMs"));
             }
         }
+        int n = Arrays.stream(sizes).max().orElseThrow();
+        Path plinthDeps = work.resolve("load-plinth-deps-" + n);
+        Path pf4jDeps = work.resolve("load-pf4j-deps-" + n);
+        PluginJars.withDependencies("plinth", plinthDeps, n);
+        PluginJars.withDependencies("pf4j", pf4jDeps, n);
+        for (String system : DEPENDENCY_SYSTEMS) {
+            Path dir = system.startsWith("pf4j") ? pf4jDeps : plinthDeps;
+            runs.put(system + "@" + n, median(system, dir, n, repeats));
+        }
         return new Results(sizes.clone(), runs);
+    }
+
+    private static Map<String, String> median(String system, Path dir, int n, int repeats) throws Exception {
+        List<Map<String, String>> tries = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            tries.add(Forked.run(LoadChild.class, JVM, system, dir.toString(), Integer.toString(n)));
+        }
+        tries.sort((a, b) -> Double.compare(num(a, "loadMs"), num(b, "loadMs")));
+        Map<String, String> median = tries.get(tries.size() / 2);
+        System.out.printf("  load %-16s N=%-5d %9.1f ms%n", system, n, num(median, "loadMs"));
+        return median;
     }
 
     static double num(Map<String, String> run, String key) {
@@ -70,6 +92,9 @@ final class LoadScenario {
                         get("plinth-noverify", n, "loadMs"), pf4j, "ms", "PF4J", null, null));
             }
             int n = largest();
+            rows.add(Row.compare("Load + start " + n + " plugins with dependencies (a shared base, chains of "
+                    + PluginJars.CHAIN + "): Plinth, verification on", get("plinth-deps", n, "loadMs"),
+                    get("pf4j-deps", n, "loadMs"), "ms", "PF4J", null, null));
             rows.add(Row.compare("Second load of " + n + " in the same JVM (no verification cache exists)",
                     get("plinth", n, "secondLoadMs"), get("pf4j", n, "secondLoadMs"), "ms", "PF4J", null, null));
             rows.add(Row.compare("Heap per plugin at N = " + n, perPlugin("plinth", n, "heapDelta"),

@@ -60,6 +60,55 @@ final class PluginJars {
         return jars;
     }
 
+    /** Each chain of plugins that depend on the one before them has this many plugins. */
+    static final int CHAIN = 10;
+
+    /**
+     * {@code n} plugin jars of one flavour that depend on each other, ids {@code p0000}, ...: {@code p0000} is a base
+     * every other plugin needs, and the others form chains of {@link #CHAIN}, each needing the one before it in its
+     * chain ({@code Plugin-Dependencies: p0000@>=1.0.0, p0004@>=1.0.0}, a syntax both systems read). Each plugin's
+     * classes are moved into a package of its own, so a dependent never takes its classes from a dependency.
+     */
+    static List<Path> withDependencies(String flavour, Path dir, int n) throws IOException {
+        boolean pf4j = "pf4j".equals(flavour);
+        Map<String, byte[]> classes;
+        synchronized (PluginJars.class) {
+            if (pf4j && pf4jClasses == null) {
+                pf4jClasses = compile("@org.pf4j.Extension", locationOf(IntOp.class),
+                        locationOf(org.pf4j.Extension.class));
+            } else if (!pf4j && plinthClasses == null) {
+                plinthClasses = compile("", locationOf(IntOp.class));
+            }
+            classes = pf4j ? pf4jClasses : plinthClasses;
+        }
+        List<Path> jars = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String id = String.format("p%04d", i);
+            String pkg = PluginSources.PACKAGE + "." + id;
+            TestJar jar = TestJar.named(id + "-1.0.0").plugin(id, "1.0.0");
+            List<String> needs = new ArrayList<>();
+            if (i > 0) {
+                needs.add("p0000@>=1.0.0");
+            }
+            if (i > 1 && (i - 1) % CHAIN != 0) {
+                needs.add(String.format("p%04d@>=1.0.0", i - 1));
+            }
+            if (!needs.isEmpty()) {
+                jar.attribute("Plugin-Dependencies", String.join(", ", needs));
+            }
+            Repackage.into(classes, PluginSources.PACKAGE, pkg).forEach(jar::entry);
+            String plusOne = PluginSources.PLUS_ONE.replace(PluginSources.PACKAGE, pkg);
+            String upper = PluginSources.UPPER.replace(PluginSources.PACKAGE, pkg);
+            if (pf4j) {
+                jar.entry("META-INF/extensions.idx", (plusOne + "\n" + upper + "\n").getBytes(StandardCharsets.UTF_8));
+            } else {
+                jar.service(IntOp.class.getName(), plusOne).service(TextFilter.class.getName(), upper);
+            }
+            jars.add(jar.writeTo(dir));
+        }
+        return jars;
+    }
+
     /** The number of class files in each plugin jar. */
     static int classesPerPlugin() {
         return PluginSources.HELPERS + 2;

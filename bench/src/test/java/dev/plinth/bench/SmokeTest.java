@@ -34,6 +34,10 @@ class SmokeTest {
         assertThat(report.calls().g1().values()).allSatisfy(s -> assertThat(s[0]).isPositive());
         assertThat(report.load().get("plinth", 5, "loadMs")).isPositive();
         assertThat(report.load().get("pf4j", 5, "classesDelta")).isPositive();
+        assertThat(report.rows()).extracting(Row::measure)
+                .anyMatch(m -> m.startsWith("Load + start 5 plugins with dependencies"));
+        assertThat(report.load().get("plinth-deps", 5, "loadMs")).isPositive(); // every plugin served (LoadChild)
+        assertThat(report.load().get("pf4j-deps", 5, "loadMs")).isPositive();
         assertThat(Long.parseLong(report.verify().get("warm.classes"))).isPositive();
         assertThat(report.reload()).containsEntry("failedCalls", "0").containsEntry("notReloaded", "0")
                 .containsEntry("cycles", "5");
