@@ -35,8 +35,17 @@ public final class ReloadChild {
         AtomicLong failed = new AtomicLong();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         String expected = CallBenchmark.LINE.toUpperCase(Locale.ROOT);
+        AtomicLong leaks = new AtomicLong();
+        AtomicReference<String> firstLeakEvent = new AtomicReference<>("none");
         try (PluginHost host = PluginHost.builder().sharedPackages(PluginJars.API_PACKAGE).plugin(jars[0])
                 .hostClassLoader(ReloadChild.class.getClassLoader()).leakCheckTimeout(Duration.ofSeconds(2))
+                .leakReportAfter(Duration.ofSeconds(LEAK_REPORT_AFTER_S)).listener(e -> {
+                    if (e.type() == dev.plinth.runtime.PluginEvent.Type.LEAK) {
+                        leaks.incrementAndGet();
+                        firstLeakEvent.compareAndSet("none", String.valueOf(e.unloadReport()
+                                .map(UnloadReport::findings).orElse(java.util.List.of())));
+                    }
+                })
                 .startTimeout(Duration.ofSeconds(10)).stopTimeout(Duration.ofSeconds(2)).build()) {
             host.start();
             String id = host.plugins().get(0).id();
@@ -86,6 +95,7 @@ public final class ReloadChild {
             for (Thread t : callers) {
                 t.join();
             }
+            awaitWatchEnded(Duration.ofSeconds(LEAK_REPORT_AFTER_S * 3L)); // each watched loader: collected or a LEAK
             Memory after = Memory.settled();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("cycles", cycles);
@@ -104,6 +114,8 @@ public final class ReloadChild {
             out.put("notReloaded", notReloaded);
             out.put("notCollected", notCollected);
             out.put("firstLeak", firstLeak.replaceAll("\\s+", "_"));
+            out.put("leaks", leaks.get());
+            out.put("firstLeakEvent", firstLeakEvent.get().replaceAll("\\s+", "_"));
             out.put("classesBefore", before.loadedClasses());
             out.put("classesAfter", after.loadedClasses());
             out.put("metaspaceBefore", before.metaspaceUsed());
@@ -111,6 +123,18 @@ public final class ReloadChild {
             out.put("heapBefore", before.heapUsed());
             out.put("heapAfter", after.heapUsed());
             Forked.print(out);
+        }
+    }
+
+    /** Seconds a loader not collected within the leak check is watched before it counts as a leak. */
+    static final int LEAK_REPORT_AFTER_S = 30;
+
+    /** Waits until the host's collection watch thread has ended, or the deadline passes. */
+    private static void awaitWatchEnded(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(
+                "plinth-collection-watch")) && System.nanoTime() - deadline < 0) {
+            Thread.sleep(100);
         }
     }
 

@@ -12,7 +12,7 @@ final class Repackage {
     private Repackage() {
     }
 
-    /** {@code classes} (entry path to bytes) with package {@code from} renamed {@code to}; other entries as they are. */
+    /** {@code classes} (entry path to bytes) with package {@code from} renamed {@code to}; other entries unchanged. */
     static Map<String, byte[]> into(Map<String, byte[]> classes, String from, String to) {
         String fromPath = from.replace('.', '/') + "/";
         String toPath = to.replace('.', '/') + "/";

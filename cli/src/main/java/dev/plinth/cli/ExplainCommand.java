@@ -60,7 +60,10 @@ final class ExplainCommand implements Callable<Integer> {
     static String explain(FindingCode code) {
         String body = code.explanation().strip();
         return code.id() + ": " + code.title() + "\n"
-                + "mirrors Go plugin bug " + code.seedBug() + ": " + SeedBug.title(code.seedBug()) + "\n\n"
+                + "mirrors Go plugin bug " + code.seedBug() + ": " + SeedBug.title(code.seedBug()) + "\n"
+                + "severity " + code.severities().stream().map(dev.plinth.verify.Severity::label)
+                        .collect(java.util.stream.Collectors.joining(", ")) + "; detected at "
+                + String.join(", ", code.detectedAt()) + "\n\n"
                 + body + "\n";
     }
 

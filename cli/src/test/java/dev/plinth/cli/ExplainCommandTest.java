@@ -18,7 +18,9 @@ class ExplainCommandTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).startsWith(code.id() + ": " + code.title() + "\n"
-                + "mirrors Go plugin bug " + code.seedBug() + ": " + SeedBug.title(code.seedBug()) + "\n\n"
+                + "mirrors Go plugin bug " + code.seedBug() + ": " + SeedBug.title(code.seedBug()) + "\n"
+                + "severity " + String.join(", ", code.severities().stream().map(s -> s.label()).toList())
+                + "; detected at " + String.join(", ", code.detectedAt()) + "\n\n"
                 + code.explanation().strip() + "\n");
     }
 
@@ -28,7 +30,8 @@ class ExplainCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("entry-point: a ServiceLoader entry cannot be instantiated\n"
-                + "mirrors Go plugin bug 2: symbol not found\n");
+                + "mirrors Go plugin bug 2: symbol not found\n"
+                + "severity error, warning; detected at build, doctor, load\n");
     }
 
     @Test
