@@ -3,13 +3,10 @@ package dev.plinth.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.runtime.PluginHost;
-import dev.plinth.runtime.PluginInfo;
-import dev.plinth.runtime.PluginState;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.HostApi;
 import dev.plinth.verify.PluginArchive;
 import dev.plinth.verify.Verifier;
-import java.lang.reflect.Method;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,15 +33,7 @@ class NestedLibrariesTest {
         BuiltCorpus corpus = BuiltCorpus.get();
         Path jar = Corpus.buildWithLibraries(plugin, corpus.apiClasses, dir);
         try (URLClassLoader hostLoader = corpus.hostLoader(); PluginHost host = host(hostLoader, jar)) {
-            host.start();
-            PluginInfo info = host.plugin(plugin.id()).orElseThrow();
-            Class<?> filterType = hostLoader.loadClass(Corpus.FILTER);
-            Method apply = filterType.getMethod("apply", String.class);
-            List<?> filters = host.extensions(filterType);
-
-            assertThat(info.findings().stream().filter(Finding::isError).map(Finding::toString)).isEmpty();
-            assertThat(info.state()).isEqualTo(PluginState.STARTED);
-            assertThat(apply.invoke(filters.get(0), RealPlugin.INPUT)).isEqualTo(plugin.output().orElseThrow());
+            RuntimeVerdictTest.assertStartsAndAnswers(host, hostLoader, plugin);
         }
     }
 

@@ -32,17 +32,23 @@ class RuntimeVerdictTest {
     void aPluginThatWorksInAPlainHostStartsAndAnswersTheSame(RealPlugin plugin) throws Exception {
         BuiltCorpus corpus = BuiltCorpus.get();
         try (URLClassLoader hostLoader = corpus.hostLoader(); PluginHost host = host(hostLoader, plugin)) {
-            host.start();
-            PluginInfo info = host.plugin(plugin.id()).orElseThrow();
-            Class<?> filterType = hostLoader.loadClass(Corpus.FILTER);
-            Method apply = filterType.getMethod("apply", String.class);
-            List<?> filters = host.extensions(filterType);
-
-            assertThat(info.findings().stream().filter(Finding::isError).map(Finding::toString)).isEmpty();
-            assertThat(info.state()).isEqualTo(PluginState.STARTED);
-            assertThat(filters).hasSize(1);
-            assertThat(apply.invoke(filters.get(0), RealPlugin.INPUT)).isEqualTo(plugin.output().orElseThrow());
+            assertStartsAndAnswers(host, hostLoader, plugin);
         }
+    }
+
+    /** Starts the host and checks the plugin started with no error and answers as in a plain host. */
+    static void assertStartsAndAnswers(PluginHost host, URLClassLoader hostLoader, RealPlugin plugin)
+            throws Exception {
+        host.start();
+        PluginInfo info = host.plugin(plugin.id()).orElseThrow();
+        Class<?> filterType = hostLoader.loadClass(Corpus.FILTER);
+        Method apply = filterType.getMethod("apply", String.class);
+        List<?> filters = host.extensions(filterType);
+
+        assertThat(info.findings().stream().filter(Finding::isError).map(Finding::toString)).isEmpty();
+        assertThat(info.state()).isEqualTo(PluginState.STARTED);
+        assertThat(filters).hasSize(1);
+        assertThat(apply.invoke(filters.get(0), RealPlugin.INPUT)).isEqualTo(plugin.output().orElseThrow());
     }
 
     @ParameterizedTest
