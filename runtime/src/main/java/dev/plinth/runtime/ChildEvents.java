@@ -23,14 +23,14 @@ final class ChildEvents {
             public void crashed(String detail) {
                 LOG.warn("plugin {}: {}", r.id(), detail);
                 events.crashed(r.snapshot(), detail);
-                events.flush();
+                events.flushFromBackground();
             }
 
             @Override
             public void restarted(String detail) {
                 LOG.info("plugin {}: {}", r.id(), detail);
                 events.restarted(r.snapshot(), detail);
-                events.flush();
+                events.flushFromBackground();
             }
 
             @Override
@@ -43,7 +43,7 @@ final class ChildEvents {
                     republish.run();
                     events.failed(r.snapshot());
                 }
-                events.flush();
+                events.flushFromBackground();
             }
         };
     }

@@ -95,7 +95,7 @@ final class CollectionWatch {
             }
             overdue.forEach(w -> report(w, Duration.ofNanos(now - w.began)));
             if (!overdue.isEmpty()) {
-                events.flush();
+                events.flushFromBackground();
             }
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,19 +23,46 @@ final class DependencyLinks {
     private DependencyLinks() {
     }
 
-    /** The records in levels: those without dependencies first, then those needing only the first level, ... */
+    /**
+     * The records in levels: those without dependencies first, then those needing only the first level, ...;
+     * computed from the dependencies themselves, whatever the order of {@code records} (add and disable append).
+     */
     static List<List<PluginRecord>> levels(List<PluginRecord> records) {
-        Map<String, Integer> level = new HashMap<>();
+        Map<String, PluginRecord> byId = new HashMap<>();
+        for (PluginRecord r : records) { // the serving record of an id, else any
+            byId.merge(r.id(), r, (a, b) -> a.state() == PluginState.FAILED ? b : a);
+        }
+        Map<PluginRecord, Integer> known = new IdentityHashMap<>();
         List<List<PluginRecord>> levels = new ArrayList<>();
-        for (PluginRecord r : records) { // discovery orders dependencies first
-            int mine = r.dependencyIds.stream().mapToInt(d -> level.getOrDefault(d, -1) + 1).max().orElse(0);
-            level.put(r.id(), mine);
+        for (PluginRecord r : records) {
+            int mine = level(r, byId, known, new HashSet<>());
             while (levels.size() <= mine) {
                 levels.add(new ArrayList<>());
             }
             levels.get(mine).add(r);
         }
         return levels;
+    }
+
+    private static int level(PluginRecord r, Map<String, PluginRecord> byId, Map<PluginRecord, Integer> known,
+                             Set<String> visiting) {
+        Integer level = known.get(r);
+        if (level != null) {
+            return level;
+        }
+        if (!visiting.add(r.id())) {
+            return 0; // a cycle, refused at resolution: no order to keep
+        }
+        int mine = 0;
+        for (String id : r.dependencyIds) {
+            PluginRecord dependency = byId.get(id);
+            if (dependency != null && dependency != r) {
+                mine = Math.max(mine, level(dependency, byId, known, visiting) + 1);
+            }
+        }
+        visiting.remove(r.id());
+        known.put(r, mine);
+        return mine;
     }
 
     /**
@@ -77,16 +105,18 @@ final class DependencyLinks {
     /** The started plugins that depend on {@code id} directly or through others, in start order. */
     static List<PluginRecord> allDependents(String id, List<PluginRecord> records) {
         Set<String> reached = new HashSet<>(Set.of(id));
-        List<PluginRecord> found = new ArrayList<>();
-        for (List<PluginRecord> level : levels(records)) {
-            for (PluginRecord r : level) {
-                if (r.state() == PluginState.STARTED && !r.id().equals(id)
+        for (boolean grew = true; grew; ) { // to a fixed point: the order of records does not matter
+            grew = false;
+            for (PluginRecord r : records) {
+                if (r.state() == PluginState.STARTED && !reached.contains(r.id())
                         && r.dependencyIds.stream().anyMatch(reached::contains)) {
-                    reached.add(r.id());
-                    found.add(r);
+                    grew = reached.add(r.id());
                 }
             }
         }
+        List<PluginRecord> found = new ArrayList<>();
+        levels(records).forEach(level -> level.stream().filter(r -> r.state() == PluginState.STARTED
+                && !r.id().equals(id) && reached.contains(r.id())).forEach(found::add));
         return found;
     }
 

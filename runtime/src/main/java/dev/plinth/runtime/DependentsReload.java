@@ -64,7 +64,11 @@ final class DependentsReload {
         Map<PluginRecord, List<CallTarget>> retired = new IdentityHashMap<>();
         synchronized (state) { // every new generation serves from the same moment on
             for (int i = 0; i < olds.size(); i++) {
-                retired.put(olds.get(i), pending.get(nexts.get(i)).commit());
+                Activation activation;
+                synchronized (pending) {
+                    activation = pending.get(nexts.get(i));
+                }
+                retired.put(olds.get(i), activation.commit());
                 state.replace(olds.get(i), nexts.get(i));
             }
         }
@@ -84,13 +88,11 @@ final class DependentsReload {
     /** The activator of a generation that must not serve yet: made STARTED, its activation kept for later. */
     private static boolean prepare(PluginRecord r, PluginRecord previous, Map<PluginRecord, Activation> pending) {
         Activation activation = Activation.prepare(r, previous);
-        if (!r.startIf(() -> { })) {
-            return false;
-        }
-        synchronized (pending) {
-            pending.put(r, activation);
-        }
-        return true;
+        return r.startIf(() -> { // in the same step as STARTED: a time-out racing it cannot leave one without the other
+            synchronized (pending) {
+                pending.put(r, activation);
+            }
+        });
     }
 
     /** A new generation of a dependent, from its jar, verified against the new generations planned before it. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +24,12 @@ final class Events {
     private final Queue<PluginEvent> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantLock delivery = new ReentrantLock();
     private final ThreadLocal<Boolean> delivering = ThreadLocal.withInitial(() -> false);
+    private final BooleanSupplier busy;
 
-    Events(List<PluginListener> listeners) {
+    /** {@code busy} tells whether a host method is running that will flush when it ends. */
+    Events(List<PluginListener> listeners, BooleanSupplier busy) {
         this.listeners = List.copyOf(listeners);
+        this.busy = busy;
     }
 
     void loaded(PluginInfo info) {
@@ -76,14 +80,25 @@ final class Events {
     }
 
     /**
+     * From a background thread (a file or collection watch, a child JVM's monitor): delivers pending events unless a
+     * host method is running, which delivers them on its own thread once it has released its locks.
+     */
+    void flushFromBackground() {
+        if (!busy.getAsBoolean()) {
+            flush();
+        }
+    }
+
+    /**
      * Delivers every pending event to the listeners; call it holding no lock. Returns at once when called from a
-     * listener (the loop that called the listener delivers what it caused), else when nothing is pending.
+     * listener (the loop that called the listener delivers what it caused), else when nothing is pending and no
+     * other thread is still delivering.
      */
     void flush() {
         if (delivering.get()) {
             return;
         }
-        while (!pending.isEmpty()) {
+        do {
             delivery.lock();
             delivering.set(true);
             try {
@@ -94,7 +109,7 @@ final class Events {
                 delivering.set(false);
                 delivery.unlock();
             }
-        }
+        } while (!pending.isEmpty());
     }
 
     private void deliver(PluginEvent event) {

@@ -118,6 +118,6 @@ final class JarChanges implements AutoCloseable {
             }
             return true;
         });
-        events.flush();
+        events.flushFromBackground();
     }
 }

@@ -75,6 +75,14 @@ final class Lifecycle {
             // startOne catches everything; this is the last line that keeps a start from ending in neither state
             failed(r, startFailed(r, "start thread failed: " + e.getCause()), e.getCause());
         } catch (InterruptedException e) {
+            // the caller gives up on this start: it must not serve later, unseen, or run on unstopped
+            Finding interrupted = startFailed(r, "not started: the thread waiting for its start was interrupted");
+            if (r.failIf(PluginState.STARTING, interrupted, null)) {
+                FindingLog.log(interrupted);
+                worker.thread().interrupt();
+                discard(r);
+                events.failed(r.snapshot());
+            }
             Thread.currentThread().interrupt();
         }
     }

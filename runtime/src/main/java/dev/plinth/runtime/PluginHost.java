@@ -69,7 +69,7 @@ public final class PluginHost implements AutoCloseable {
     PluginHost(HostConfig config) {
         this.config = config;
         HostApi api = HostApi.of(config.sharedPackages(), config.hostLoader());
-        this.events = new Events(config.listeners());
+        this.events = new Events(config.listeners(), locks::anyHeld);
         this.discovery = new Discovery(config, Verifier.forHost(api));
         PluginLoader loader = new PluginLoader(config, api, new ShadowStore(config.workDirectory().resolve("shadow")),
                 r -> ChildEvents.of(r, events, state::republish), type -> PluginExtensions.of(state.all(), type));
@@ -89,17 +89,16 @@ public final class PluginHost implements AutoCloseable {
         try {
             synchronized (resolveLock) {
                 requireOpen();
-                if (resolved) {
-                    return;
+                if (!resolved) {
+                    LOG.info("plugin paths resolve against {} {}; work directory {}", config.baseDirectorySource(),
+                            config.baseDirectory(), config.workDirectory());
+                    List<PluginRecord> planned = List.copyOf(discovery.plan());
+                    state.plan(planned);
+                    plan = Plan.of(planned);
+                    planned.stream().filter(r -> r.state() == PluginState.FAILED).map(PluginRecord::snapshot)
+                            .forEach(events::failed);
+                    resolved = true;
                 }
-                LOG.info("plugin paths resolve against {} {}; work directory {}", config.baseDirectorySource(),
-                        config.baseDirectory(), config.workDirectory());
-                List<PluginRecord> planned = List.copyOf(discovery.plan());
-                state.plan(planned);
-                plan = Plan.of(planned);
-                planned.stream().filter(r -> r.state() == PluginState.FAILED)
-                        .forEach(r -> events.failed(r.snapshot()));
-                resolved = true;
             }
         } finally {
             events.flush();
@@ -225,21 +224,24 @@ public final class PluginHost implements AutoCloseable {
         Objects.requireNonNull(id, "id == null");
         try {
             requireOpen();
-            state.require(id);
-            PluginLocks.Held turn = locks.lock(Set.of(id));
+            PluginLocks.Held turn = locks.lock(Set.of(state.require(id).id()));
             try {
-                HostRecords.Retiring out;
-                synchronized (state) {
-                    requireOpen();
-                    out = state.takeOutOfService(id);
-                }
-                return lifecycle.retire(out.record(), out.targets(), true);
+                return unloadInTurn(id);
             } finally {
                 turn.close();
             }
         } finally {
             events.flush();
         }
+    }
+
+    private UnloadReport unloadInTurn(String id) {
+        HostRecords.Retiring out;
+        synchronized (state) {
+            requireOpen();
+            out = state.takeOutOfService(id);
+        }
+        return lifecycle.retire(out.record(), out.targets(), true);
     }
 
     /**
@@ -253,7 +255,7 @@ public final class PluginHost implements AutoCloseable {
         try {
             PluginRecord r = state.require(id);
             if (r.state() == PluginState.STARTED) {
-                unload(id);
+                unloadInTurn(id); // its events are delivered below, once the turn is released
             }
             discovery.disabled(id, true);
             state.disable(r);
@@ -336,8 +338,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public Optional<PluginInfo> pluginOf(Object handle) {
         Objects.requireNonNull(handle, "handle == null");
-        String id = state.registry().pluginOf(handle);
-        return id == null ? Optional.empty() : plugin(id);
+        return Optional.ofNullable(state.registry().pluginOf(handle)).flatMap(this::plugin);
     }
 
     /** The absolute directory relative plugin paths resolve against. */
@@ -370,9 +371,9 @@ public final class PluginHost implements AutoCloseable {
             PluginLocks.Held every = locks.lock(known);
             try {
                 lifecycle.retireEverything(state);
+            } finally {
                 lifecycle.stopWatching();
                 jarChanges.close();
-            } finally {
                 every.close();
                 closeDone.countDown();
             }

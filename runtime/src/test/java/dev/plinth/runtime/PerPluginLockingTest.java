@@ -116,6 +116,40 @@ class PerPluginLockingTest {
                 .anyMatch(f -> f.getClassName().equals(PluginLocks.class.getName()));
     }
 
+    @Test
+    void aReloadWhoseCallerIsInterruptedNeverServesLaterAndTheOldGenerationKeepsServing() throws Exception {
+        Path v1 = Fixtures.filterPlugin("gated", "Gated", "return \"v1:\" + in;").writeTo(dir.resolve("v1"));
+        Path v2 = Fixtures.filterPlugin("gated", "Gated", "return \"v2:\" + in;")
+                .source("com.acme.gated.Waits", "package com.acme.gated; public class Waits implements"
+                        + " dev.plinth.api.Plugin { public void start(dev.plinth.api.PluginContext c) {"
+                        + " com.acme.lib.StartGate.starting = true; while (!com.acme.lib.StartGate.open) {"
+                        + " try { Thread.sleep(5); } catch (InterruptedException ignored) { } } } }")
+                .service("dev.plinth.api.Plugin", "com.acme.gated.Waits").writeTo(dir.resolve("v2"));
+        com.acme.lib.StartGate.reset();
+        try (PluginHost host = Fixtures.host(dir.resolve("v1")).build()) {
+            host.start();
+            Filter handle = host.extensions(Filter.class).get(0);
+            java.util.concurrent.atomic.AtomicReference<ReloadReport> report =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread caller = new Thread(() -> report.set(host.reload("gated", v2)), "reloading-caller");
+            caller.start();
+            await(() -> com.acme.lib.StartGate.starting, Duration.ofSeconds(20));
+
+            caller.interrupt();
+            caller.join(TimeUnit.SECONDS.toMillis(20));
+            com.acme.lib.StartGate.open = true; // the abandoned start may now return: it must not serve
+
+            assertThat(caller.isAlive()).isFalse();
+            assertThat(report.get().reloaded()).isFalse();
+            assertThat(report.get().findings()).extracting(dev.plinth.verify.Finding::message)
+                    .contains("gated: not started: the thread waiting for its start was interrupted");
+            assertThat(handle.apply("x")).isEqualTo("v1:x");
+            assertThat(host.plugins()).extracting(PluginInfo::state).containsExactly(PluginState.STARTED);
+        } finally {
+            com.acme.lib.StartGate.open = true;
+        }
+    }
+
     static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
