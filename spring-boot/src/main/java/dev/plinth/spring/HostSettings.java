@@ -1,0 +1,124 @@
+package dev.plinth.spring;
+
+import dev.plinth.runtime.PluginHost;
+import dev.plinth.runtime.PluginHostBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.Manifest;
+
+/** Turns {@link PlinthProperties} into a {@link PluginHost}, refusing a setting that cannot work by its name. */
+final class HostSettings {
+    /** The manifest attribute a host API jar names its packages with. */
+    static final String SHARED_PACKAGES_ATTRIBUTE = "Plinth-Shared-Packages";
+
+    private final PlinthProperties properties;
+    private final ClassLoader hostLoader;
+    private final Path base;
+
+    HostSettings(PlinthProperties properties, ClassLoader hostLoader, Path base) {
+        this.properties = properties;
+        this.hostLoader = hostLoader;
+        this.base = base;
+    }
+
+    PluginHost build(PluginHostBuilder builder) {
+        builder.hostClassLoader(hostLoader).baseDirectory(base).verification(properties.isVerification());
+        builder.sharedPackages(sharedPackages().toArray(String[]::new));
+        List<Path> directories = properties.getPlugins().getDirectory();
+        for (int i = 0; i < directories.size(); i++) {
+            builder.pluginDirectory(existing("plinth.plugins.directory[" + i + "]", directories.get(i), true));
+        }
+        List<Path> jars = properties.getPlugins().getJars();
+        for (int i = 0; i < jars.size(); i++) {
+            builder.plugin(existing("plinth.plugins.jars[" + i + "]", jars.get(i), false));
+        }
+        builder.startTimeout(timeout("plinth.start-timeout", properties.getStartTimeout()));
+        builder.stopTimeout(timeout("plinth.stop-timeout", properties.getStopTimeout()));
+        if (properties.getLockfile() != null) {
+            Path lockfile = base.resolve(properties.getLockfile());
+            if (!Files.isRegularFile(lockfile)) {
+                throw new PlinthConfigurationException("plinth.lockfile", lockfile, "no such file",
+                        "Write it with 'plinth lock' from the plugin directory, or remove the setting.");
+            }
+            builder.lockfile(lockfile);
+        }
+        if (properties.getWorkDirectory() != null) {
+            builder.workDirectory(base.resolve(properties.getWorkDirectory()));
+        }
+        if (properties.getDataDirectory() != null) {
+            builder.dataDirectory(base.resolve(properties.getDataDirectory()));
+        }
+        properties.getIsolation().forEach(builder::isolation);
+        properties.getConfiguration().forEach(builder::configuration);
+        builder.disable(properties.getDisabled().toArray(String[]::new));
+        return builder.build();
+    }
+
+    /** The configured packages, else those the API jars on the class path name in their manifests. */
+    List<String> sharedPackages() {
+        if (!properties.getSharedPackages().isEmpty()) {
+            return List.copyOf(properties.getSharedPackages());
+        }
+        Set<String> found = manifestPackages(hostLoader);
+        if (found.isEmpty()) {
+            throw new PlinthConfigurationException("plinth.shared-packages", "(empty)",
+                    "no host API packages are configured, and no jar on the class path names any in its manifest's "
+                            + SHARED_PACKAGES_ATTRIBUTE + " attribute",
+                    "Set plinth.shared-packages to the packages of your host API (e.g. com.acme.api), or add "
+                            + SHARED_PACKAGES_ATTRIBUTE + " to the API jar's manifest (see docs/start-host.md).");
+        }
+        return List.copyOf(found);
+    }
+
+    static Set<String> manifestPackages(ClassLoader loader) {
+        Set<String> packages = new TreeSet<>();
+        try {
+            for (URL url : Collections.list(loader.getResources("META-INF/MANIFEST.MF"))) {
+                try (InputStream in = url.openStream()) {
+                    String value = new Manifest(in).getMainAttributes().getValue(SHARED_PACKAGES_ATTRIBUTE);
+                    if (value != null) {
+                        for (String p : value.split(",")) {
+                            if (!p.isBlank()) {
+                                packages.add(p.strip());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the manifests on the class path", e);
+        }
+        return packages;
+    }
+
+    private Path existing(String property, Path given, boolean directory) {
+        Path path = base.resolve(given).normalize();
+        if (!Files.exists(path)) {
+            throw new PlinthConfigurationException(property, path, "no such file or directory",
+                    "Create it, or correct the path (relative paths resolve against " + base + ").");
+        }
+        if (directory && !Files.isDirectory(path)) {
+            throw new PlinthConfigurationException(property, path, "not a directory",
+                    "Name the directory that holds the plugin jars, or list single jars in plinth.plugins.jars.");
+        }
+        return path;
+    }
+
+    private static Duration timeout(String property, Duration value) {
+        if (value == null || value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(Duration.ofHours(1)) > 0) {
+            throw new PlinthConfigurationException(property, value == null ? null : value.toMillis() + "ms",
+                    "must be between 1ms and 1h",
+                    "Set it to a duration such as 5s or 500ms.");
+        }
+        return value;
+    }
+}

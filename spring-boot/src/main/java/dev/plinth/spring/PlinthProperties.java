@@ -1,0 +1,201 @@
+package dev.plinth.spring;
+
+import dev.plinth.runtime.Isolation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code plinth.*} settings of a Spring Boot host; checked when the context starts, a wrong one failing the start
+ * with a description of the setting and what to do.
+ */
+@ConfigurationProperties(prefix = "plinth")
+public class PlinthProperties {
+    /** Whether the starter creates a PluginHost at all. */
+    private boolean enabled = true;
+    /** Where plugins come from. */
+    private final Plugins plugins = new Plugins();
+    /**
+     * The host API packages plugins share with the host. Empty: every {@code Plinth-Shared-Packages} manifest
+     * attribute on the application's class path, which is how a host API jar names its packages.
+     */
+    private List<String> sharedPackages = new ArrayList<>();
+    /** How long a plugin's static initializers, constructors and start may take. */
+    private Duration startTimeout = Duration.ofSeconds(5);
+    /** How long a plugin's stop may take. */
+    private Duration stopTimeout = Duration.ofSeconds(5);
+    /** A lockfile ({@code plinth lock}) every plugin jar must match; none by default. */
+    private Path lockfile;
+    /** Where shadow copies of the jars are kept; a fresh temporary directory, deleted on close, by default. */
+    private Path workDirectory;
+    /** The parent of each plugin's data directory; {@code <work-directory>/data} by default. */
+    private Path dataDirectory;
+    /** Whether jars are verified against the host API before any of their code runs. */
+    private boolean verification = true;
+    /** Where each plugin runs, by plugin id: IN_PROCESS (the default) or PROCESS (a child JVM). */
+    private Map<String, Isolation> isolation = new LinkedHashMap<>();
+    /** The configuration handed to each plugin ({@code PluginContext.configuration()}), by plugin id. */
+    private Map<String, Map<String, String>> configuration = new LinkedHashMap<>();
+    /** Plugin ids that are never loaded. */
+    private List<String> disabled = new ArrayList<>();
+    /** Plugin ids the health indicator requires to be STARTED; it reports DOWN otherwise. */
+    private List<String> required = new ArrayList<>();
+    /** Watching the plugin directories for added, changed and removed jars. */
+    private final Watch watch = new Watch();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Plugins getPlugins() {
+        return plugins;
+    }
+
+    public List<String> getSharedPackages() {
+        return sharedPackages;
+    }
+
+    public void setSharedPackages(List<String> sharedPackages) {
+        this.sharedPackages = sharedPackages;
+    }
+
+    public Duration getStartTimeout() {
+        return startTimeout;
+    }
+
+    public void setStartTimeout(Duration startTimeout) {
+        this.startTimeout = startTimeout;
+    }
+
+    public Duration getStopTimeout() {
+        return stopTimeout;
+    }
+
+    public void setStopTimeout(Duration stopTimeout) {
+        this.stopTimeout = stopTimeout;
+    }
+
+    public Path getLockfile() {
+        return lockfile;
+    }
+
+    public void setLockfile(Path lockfile) {
+        this.lockfile = lockfile;
+    }
+
+    public Path getWorkDirectory() {
+        return workDirectory;
+    }
+
+    public void setWorkDirectory(Path workDirectory) {
+        this.workDirectory = workDirectory;
+    }
+
+    public Path getDataDirectory() {
+        return dataDirectory;
+    }
+
+    public void setDataDirectory(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    public boolean isVerification() {
+        return verification;
+    }
+
+    public void setVerification(boolean verification) {
+        this.verification = verification;
+    }
+
+    public Map<String, Isolation> getIsolation() {
+        return isolation;
+    }
+
+    public void setIsolation(Map<String, Isolation> isolation) {
+        this.isolation = isolation;
+    }
+
+    public Map<String, Map<String, String>> getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(Map<String, Map<String, String>> configuration) {
+        this.configuration = configuration;
+    }
+
+    public List<String> getDisabled() {
+        return disabled;
+    }
+
+    public void setDisabled(List<String> disabled) {
+        this.disabled = disabled;
+    }
+
+    public List<String> getRequired() {
+        return required;
+    }
+
+    public void setRequired(List<String> required) {
+        this.required = required;
+    }
+
+    public Watch getWatch() {
+        return watch;
+    }
+
+    /** Where plugins come from: directories and single jars, relative paths against the working directory. */
+    public static class Plugins {
+        /** Directories whose jars, PF4J zips and plugin directories are plugins. */
+        private List<Path> directory = new ArrayList<>();
+        /** Single plugins: jars, PF4J zips or plugin directories. */
+        private List<Path> jars = new ArrayList<>();
+
+        public List<Path> getDirectory() {
+            return directory;
+        }
+
+        public void setDirectory(List<Path> directory) {
+            this.directory = directory;
+        }
+
+        public List<Path> getJars() {
+            return jars;
+        }
+
+        public void setJars(List<Path> jars) {
+            this.jars = jars;
+        }
+    }
+
+    /** Watching the plugin directories: a new jar is added, a changed one reloaded, a removed one unloaded. */
+    public static class Watch {
+        /** Whether to watch {@code plinth.plugins.directory}. */
+        private boolean enabled;
+        /** How long a jar must stay unchanged before it is acted on. */
+        private Duration quietPeriod = Duration.ofMillis(500);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getQuietPeriod() {
+            return quietPeriod;
+        }
+
+        public void setQuietPeriod(Duration quietPeriod) {
+            this.quietPeriod = quietPeriod;
+        }
+    }
+}
