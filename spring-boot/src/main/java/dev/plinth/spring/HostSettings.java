@@ -33,18 +33,18 @@ final class HostSettings {
     PluginHost build(PluginHostBuilder builder) {
         builder.hostClassLoader(hostLoader).baseDirectory(base).verification(properties.isVerification());
         builder.sharedPackages(sharedPackages().toArray(String[]::new));
-        List<Path> directories = properties.getPlugins().getDirectory();
+        List<String> directories = properties.getPlugins().getDirectory();
         for (int i = 0; i < directories.size(); i++) {
             builder.pluginDirectory(existing("plinth.plugins.directory[" + i + "]", directories.get(i), true));
         }
-        List<Path> jars = properties.getPlugins().getJars();
+        List<String> jars = properties.getPlugins().getJars();
         for (int i = 0; i < jars.size(); i++) {
             builder.plugin(existing("plinth.plugins.jars[" + i + "]", jars.get(i), false));
         }
         builder.startTimeout(timeout("plinth.start-timeout", properties.getStartTimeout()));
         builder.stopTimeout(timeout("plinth.stop-timeout", properties.getStopTimeout()));
         if (properties.getLockfile() != null) {
-            Path lockfile = base.resolve(properties.getLockfile());
+            Path lockfile = base.resolve(properties.getLockfile()).normalize();
             if (!Files.isRegularFile(lockfile)) {
                 throw new PlinthConfigurationException("plinth.lockfile", lockfile, "no such file",
                         "Write it with 'plinth lock' from the plugin directory, or remove the setting.");
@@ -52,10 +52,10 @@ final class HostSettings {
             builder.lockfile(lockfile);
         }
         if (properties.getWorkDirectory() != null) {
-            builder.workDirectory(base.resolve(properties.getWorkDirectory()));
+            builder.workDirectory(base.resolve(properties.getWorkDirectory()).normalize());
         }
         if (properties.getDataDirectory() != null) {
-            builder.dataDirectory(base.resolve(properties.getDataDirectory()));
+            builder.dataDirectory(base.resolve(properties.getDataDirectory()).normalize());
         }
         properties.getIsolation().forEach(builder::isolation);
         properties.getConfiguration().forEach(builder::configuration);
@@ -100,7 +100,7 @@ final class HostSettings {
         return packages;
     }
 
-    private Path existing(String property, Path given, boolean directory) {
+    private Path existing(String property, String given, boolean directory) {
         Path path = base.resolve(given).normalize();
         if (!Files.exists(path)) {
             throw new PlinthConfigurationException(property, path, "no such file or directory",

@@ -1,7 +1,6 @@
 package dev.plinth.spring;
 
 import dev.plinth.runtime.Isolation;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The {@code plinth.*} settings of a Spring Boot host; checked when the context starts, a wrong one failing the start
- * with a description of the setting and what to do.
+ * with a description of the setting and what to do. Paths are strings resolved against the working directory:
+ * Spring's conversion to {@code Path} would read a relative path such as {@code ../plugins} as a resource location.
  */
 @ConfigurationProperties(prefix = "plinth")
 public class PlinthProperties {
@@ -29,11 +29,11 @@ public class PlinthProperties {
     /** How long a plugin's stop may take. */
     private Duration stopTimeout = Duration.ofSeconds(5);
     /** A lockfile ({@code plinth lock}) every plugin jar must match; none by default. */
-    private Path lockfile;
+    private String lockfile;
     /** Where shadow copies of the jars are kept; a fresh temporary directory, deleted on close, by default. */
-    private Path workDirectory;
+    private String workDirectory;
     /** The parent of each plugin's data directory; {@code <work-directory>/data} by default. */
-    private Path dataDirectory;
+    private String dataDirectory;
     /** Whether jars are verified against the host API before any of their code runs. */
     private boolean verification = true;
     /** Where each plugin runs, by plugin id: IN_PROCESS (the default) or PROCESS (a child JVM). */
@@ -83,27 +83,27 @@ public class PlinthProperties {
         this.stopTimeout = stopTimeout;
     }
 
-    public Path getLockfile() {
+    public String getLockfile() {
         return lockfile;
     }
 
-    public void setLockfile(Path lockfile) {
+    public void setLockfile(String lockfile) {
         this.lockfile = lockfile;
     }
 
-    public Path getWorkDirectory() {
+    public String getWorkDirectory() {
         return workDirectory;
     }
 
-    public void setWorkDirectory(Path workDirectory) {
+    public void setWorkDirectory(String workDirectory) {
         this.workDirectory = workDirectory;
     }
 
-    public Path getDataDirectory() {
+    public String getDataDirectory() {
         return dataDirectory;
     }
 
-    public void setDataDirectory(Path dataDirectory) {
+    public void setDataDirectory(String dataDirectory) {
         this.dataDirectory = dataDirectory;
     }
 
@@ -154,23 +154,23 @@ public class PlinthProperties {
     /** Where plugins come from: directories and single jars, relative paths against the working directory. */
     public static class Plugins {
         /** Directories whose jars, PF4J zips and plugin directories are plugins. */
-        private List<Path> directory = new ArrayList<>();
+        private List<String> directory = new ArrayList<>();
         /** Single plugins: jars, PF4J zips or plugin directories. */
-        private List<Path> jars = new ArrayList<>();
+        private List<String> jars = new ArrayList<>();
 
-        public List<Path> getDirectory() {
+        public List<String> getDirectory() {
             return directory;
         }
 
-        public void setDirectory(List<Path> directory) {
+        public void setDirectory(List<String> directory) {
             this.directory = directory;
         }
 
-        public List<Path> getJars() {
+        public List<String> getJars() {
             return jars;
         }
 
-        public void setJars(List<Path> jars) {
+        public void setJars(List<String> jars) {
             this.jars = jars;
         }
     }

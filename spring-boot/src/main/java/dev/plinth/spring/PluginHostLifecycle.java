@@ -44,8 +44,8 @@ final class PluginHostLifecycle implements SmartLifecycle {
             LOG.info("no plugins found: set plinth.plugins.directory or plinth.plugins.jars");
         }
         if (properties.getWatch().isEnabled()) {
-            for (Path directory : properties.getPlugins().getDirectory()) {
-                watchers.add(PluginWatcher.watch(host, directory, properties.getWatch().getQuietPeriod()));
+            for (String directory : properties.getPlugins().getDirectory()) {
+                watchers.add(PluginWatcher.watch(host, Path.of(directory), properties.getWatch().getQuietPeriod()));
             }
         }
         running = true;

@@ -99,6 +99,41 @@ class StarterContextTest {
     }
 
     @Test
+    void aRelativePluginDirectoryResolvesAgainstTheWorkingDirectory() throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Plugins.greeter(plugins, "a-hello", "1.0.0", "hello", 0);
+        Path relative = Path.of("").toAbsolutePath().relativize(plugins);
+        assertThat(relative.toString()).startsWith("..");
+        try (ConfigurableApplicationContext context = start(Path.of(relative.toString()))) {
+            assertThat(context.getBean(GreeterApp.Greetings.class).of("Ada")).containsExactly("hello Ada");
+        }
+    }
+
+    @Test
+    void aHostOfTheApplicationsOwnReplacesTheStartersAndStillStartsWithTheContext() throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Plugins.greeter(plugins, "a-hello", "1.0.0", "hello", 0);
+        OwnHostApp.plugins = plugins;
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OwnHostApp.class, GreeterApp.class)
+                .web(WebApplicationType.NONE).run()) {
+            assertThat(context.getBeansOfType(PluginHost.class)).containsOnlyKeys("ownHost");
+            assertThat(context.getBean(GreeterApp.Greetings.class).of("Ada")).containsExactly("hello Ada");
+        }
+    }
+
+    /** Declares its own host, built by hand. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class OwnHostApp {
+        static Path plugins;
+
+        @org.springframework.context.annotation.Bean
+        PluginHost ownHost() {
+            return PluginHost.builder().sharedPackages(Plugins.API).pluginDirectory(plugins)
+                    .hostClassLoader(OwnHostApp.class.getClassLoader()).build();
+        }
+    }
+
+    @Test
     void plinthEnabledFalseLeavesTheStarterOut() throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NoPluginsApp.class)
