@@ -99,6 +99,25 @@ class StarterContextTest {
     }
 
     @Test
+    void withTheWatchOnAJarCopiedIntoTheDirectoryIsServed() throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Plugins.greeter(plugins, "a-hello", "1.0.0", "hello", 0);
+        try (ConfigurableApplicationContext context = start(plugins, "--plinth.watch.enabled=true",
+                "--plinth.watch.quiet-period=100ms")) {
+            GreeterApp.Greetings greetings = context.getBean(GreeterApp.Greetings.class);
+            Path built = Plugins.greeter(Files.createDirectories(tmp.resolve("build")), "b-hi", "1.0.0", "hi", 1);
+            Path partial = plugins.resolve("b-hi.jar.part");
+            Files.copy(built, partial);
+            Files.move(partial, plugins.resolve("b-hi.jar"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (greetings.of("Ada").size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(greetings.of("Ada")).containsExactly("hello Ada", "hi Ada");
+        }
+    }
+
+    @Test
     void aRelativePluginDirectoryResolvesAgainstTheWorkingDirectory() throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         Plugins.greeter(plugins, "a-hello", "1.0.0", "hello", 0);
