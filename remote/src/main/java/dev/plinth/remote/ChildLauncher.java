@@ -55,6 +55,7 @@ final class ChildLauncher {
         try (listener) {
             writeConfiguration(options, listener.directory.resolve("configuration.properties"));
             ProcessBuilder pb = new ProcessBuilder(command(options, listener, pluginId));
+            pb.environment().putAll(options.environment());
             pb.environment().put(Handshake.TOKEN_VARIABLE, token);
             process = pb.start();
             String name = "plinth-remote-" + pluginId + "-" + process.pid();
@@ -131,6 +132,7 @@ final class ChildLauncher {
         cmd.add(listener.directory.resolve("work").toString());
         cmd.add(Long.toString(o.startTimeout().toMillis()));
         cmd.add(listener.directory.resolve("configuration.properties").toString());
+        cmd.add(o.dataDirectory() == null ? "-" : o.dataDirectory().toString());
         return cmd;
     }
 

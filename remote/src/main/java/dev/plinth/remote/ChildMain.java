@@ -13,7 +13,7 @@ import java.util.List;
  * {@code PluginHost} (same verification and lifecycle as in-process) and serves calls until the host goes away.
  *
  * <p>Arguments: socket path, plugin jar, comma-separated shared packages, work directory, start time-out in
- * milliseconds. The token comes from the environment variable {@code PLINTH_TOKEN}, never from the command line,
+ * milliseconds, the configuration file, the plugin's data directory ({@code -}: one in the work directory). The token comes from the environment variable {@code PLINTH_TOKEN}, never from the command line,
  * which other users can read. The child exits when the connection closes or its standard input reaches EOF, so it
  * never outlives its host.
  */
@@ -25,9 +25,9 @@ final class ChildMain {
     }
 
     public static void main(String[] args) {
-        if (args.length != 6) {
+        if (args.length != 7) {
             System.err.println("plinth-remote child: usage: ChildMain <socket> <jar> <packages> <work> <millis>"
-                    + " <configuration.properties>");
+                    + " <configuration.properties> <data directory or ->");
             Runtime.getRuntime().halt(EXIT_USAGE);
         }
         String token = System.getenv(Handshake.TOKEN_VARIABLE);
@@ -43,7 +43,8 @@ final class ChildMain {
             Handshake.child(ch, token, Handshake.VERSION);
             ChildServer server = new ChildServer(ch);
             if (server.ready(Path.of(args[1]), List.of(args[2].split(",")), Path.of(args[3]),
-                    Duration.ofMillis(Long.parseLong(args[4])), Path.of(args[5]))) {
+                    Duration.ofMillis(Long.parseLong(args[4])), Path.of(args[5]),
+                    args[6].equals("-") ? null : Path.of(args[6]))) {
                 server.serve();
             } else {
                 server.awaitClose();

@@ -39,8 +39,8 @@ final class ChildServer {
     }
 
     /** Checks the interfaces, starts the plugin and sends {@code READY}; false when it cannot serve. */
-    boolean ready(Path jar, List<String> packages, Path work, Duration startTimeout, Path configuration)
-            throws IOException {
+    boolean ready(Path jar, List<String> packages, Path work, Duration startTimeout, Path configuration,
+                  Path dataDirectory) throws IOException {
         Out ready = Out.frame(Frames.READY);
         List<Class<?>> served;
         try {
@@ -61,9 +61,13 @@ final class ChildServer {
         java.util.Map<String, String> config = new java.util.HashMap<>();
         values.stringPropertyNames().forEach(k -> config.put(k, values.getProperty(k)));
         String id = dev.plinth.verify.PluginArchive.read(jar).descriptor().id();
-        host = PluginHost.builder().plugin(jar).sharedPackages(packages.toArray(String[]::new))
+        var builder = PluginHost.builder().plugin(jar).sharedPackages(packages.toArray(String[]::new))
                 .workDirectory(work).startTimeout(startTimeout).hostClassLoader(apiLoader)
-                .configuration(id, config).verification(false).build(); // the launching host verified it
+                .configuration(id, config).verification(false); // the launching host verified it
+        if (dataDirectory != null) {
+            builder.dataDirectory(dataDirectory.getParent()); // the plugin's own is <parent>/<id>, as on the host
+        }
+        host = builder.build();
         host.start();
         List<PluginInfo> plugins = host.plugins();
         PluginInfo info = plugins.isEmpty() ? null : plugins.get(0);

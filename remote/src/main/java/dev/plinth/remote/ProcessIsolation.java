@@ -1,5 +1,6 @@
 package dev.plinth.remote;
 
+import dev.plinth.runtime.ProcessOptions;
 import dev.plinth.runtime.spi.ProcessLauncher;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +25,14 @@ public final class ProcessIsolation implements ProcessLauncher {
 
     @Override
     public LaunchedPlugin launch(Path jar, List<Path> hostApiClasspath, Set<String> sharedPackages,
-                                 Duration startTimeout, Map<String, String> configuration, Listener listener) {
+                                 Duration startTimeout, Map<String, String> configuration, ProcessOptions options,
+                                 Path dataDirectory, Listener listener) {
         RemotePlugin plugin = RemotePlugin.launch(RemoteOptions.builder().jar(jar).hostApiClasspath(hostApiClasspath)
                 .sharedPackages(sharedPackages.toArray(String[]::new)).startTimeout(startTimeout)
-                .configuration(configuration).build());
+                .configuration(configuration).callTimeout(options.callTimeout()).maxHeap(options.maxHeap())
+                .jvmOptions(options.jvmOptions().toArray(String[]::new)).environment(options.environment())
+                .restartBackoff(options.initialBackoff(), options.maxBackoff())
+                .maxFailedStarts(options.maxFailedStarts()).dataDirectory(dataDirectory).build());
         plugin.addListener(e -> {
             switch (e.kind()) {
                 case CRASHED -> listener.crashed(e.message());

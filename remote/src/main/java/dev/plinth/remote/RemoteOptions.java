@@ -23,11 +23,15 @@ import java.util.Objects;
  * @param javaCommand        the {@code java} executable; by default the host's own
  * @param configuration      what the plugin's {@code PluginContext.configuration()} returns in the child; passed
  *                           in a file in the private launch directory, never on the command line
+ * @param environment        variables added to the child's environment, which inherits the host's
+ * @param dataDirectory      the plugin's data directory ({@code PluginContext.dataDirectory()}), kept across
+ *                           restarts; null: one in the launch directory, deleted with the child
  */
 public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> sharedPackages,
                             Duration callTimeout, Duration startTimeout, String maxHeap, List<String> jvmOptions,
                             Duration initialBackoff, Duration maxBackoff, int maxFailedStarts, Path javaCommand,
-                            java.util.Map<String, String> configuration) {
+                            java.util.Map<String, String> configuration, java.util.Map<String, String> environment,
+                            Path dataDirectory) {
 
     /** Copies the lists. */
     public RemoteOptions {
@@ -36,6 +40,7 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
         sharedPackages = List.copyOf(sharedPackages);
         jvmOptions = List.copyOf(jvmOptions);
         configuration = java.util.Map.copyOf(configuration);
+        environment = java.util.Map.copyOf(environment);
     }
 
     /** A builder with the defaults: call time-out 10 s, start time-out 30 s, 64m heap, back-off 100 ms to 5 s. */
@@ -47,7 +52,7 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
     public RemoteOptions withJar(Path newJar) {
         return new RemoteOptions(newJar.toAbsolutePath().normalize(), hostApiClasspath, sharedPackages, callTimeout,
                 startTimeout, maxHeap, jvmOptions, initialBackoff, maxBackoff, maxFailedStarts, javaCommand,
-                configuration);
+                configuration, environment, dataDirectory);
     }
 
     /** Builds {@link RemoteOptions}; {@link #jar} and {@link #sharedPackages} are required. */
@@ -64,6 +69,8 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
         private int maxFailedStarts = 10;
         private Path javaCommand;
         private java.util.Map<String, String> configuration = java.util.Map.of();
+        private java.util.Map<String, String> environment = java.util.Map.of();
+        private Path dataDirectory;
 
         private Builder() {
         }
@@ -132,6 +139,22 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
             return this;
         }
 
+        /** Variables added to the child's environment; {@code PLINTH_TOKEN} is the host's own and refused. */
+        public Builder environment(java.util.Map<String, String> values) {
+            if (values.containsKey(Handshake.TOKEN_VARIABLE)) {
+                throw new IllegalArgumentException("environment: " + Handshake.TOKEN_VARIABLE
+                        + " is reserved for the launch token");
+            }
+            this.environment = java.util.Map.copyOf(values);
+            return this;
+        }
+
+        /** The plugin's data directory, kept across restarts; by default one that is deleted with the child. */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = Objects.requireNonNull(directory, "directory == null").toAbsolutePath().normalize();
+            return this;
+        }
+
         public Builder javaCommand(Path java) {
             this.javaCommand = Objects.requireNonNull(java, "java == null");
             return this;
@@ -146,7 +169,7 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
                         + " sharedPackages(\"com.acme.api\")");
             }
             return new RemoteOptions(jar, apiClasspath, packages, callTimeout, startTimeout, maxHeap, jvmOptions,
-                    initialBackoff, maxBackoff, maxFailedStarts, javaCommand, configuration);
+                    initialBackoff, maxBackoff, maxFailedStarts, javaCommand, configuration, environment, dataDirectory);
         }
 
         private static Duration positive(Duration d, String name) {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The handshake against fake peers: each side refuses a wrong token or version and says why. */
 class HandshakeTest {
     private static final long DEADLINE = TimeUnit.SECONDS.toNanos(10);
+    /** Until the deadline a refused peer does not end the wait: the child may still come. */
+    private static final long SHORT = TimeUnit.MILLISECONDS.toNanos(500);
     private final List<Path> directories = new ArrayList<>();
 
     @AfterEach
@@ -51,7 +53,7 @@ class HandshakeTest {
              SocketChannel fake = SocketChannel.open(UnixDomainSocketAddress.of(listener.socket))) {
             Frames.write(fake, hello(Handshake.VERSION, "guessed"));
 
-            assertThatThrownBy(() -> listener.accept("secret", System.nanoTime() + DEADLINE, null))
+            assertThatThrownBy(() -> listener.accept("secret", System.nanoTime() + SHORT, null))
                     .isInstanceOf(Handshake.Refused.class)
                     .hasMessage("wrong token; only the child JVM this host started (which gets PLINTH_TOKEN in its"
                             + " environment) may connect");
@@ -66,7 +68,7 @@ class HandshakeTest {
              SocketChannel fake = SocketChannel.open(UnixDomainSocketAddress.of(listener.socket))) {
             Frames.write(fake, hello(99, "secret"));
 
-            assertThatThrownBy(() -> listener.accept("secret", System.nanoTime() + DEADLINE, null))
+            assertThatThrownBy(() -> listener.accept("secret", System.nanoTime() + SHORT, null))
                     .hasMessage("protocol version 99 offered, the host speaks version 1; start the child with the"
                             + " host's own plinth-remote classes");
             assertThat(rejection(fake)).startsWith("protocol version 99 offered");
@@ -91,6 +93,53 @@ class HandshakeTest {
             }
             host.get(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aPeerThatConnectsFirstIsRefusedAndTheChildStillGetsIn() throws Exception {
+        try (HostListener listener = open();
+             SocketChannel squatter = SocketChannel.open(UnixDomainSocketAddress.of(listener.socket));
+             SocketChannel silent = SocketChannel.open(UnixDomainSocketAddress.of(listener.socket))) {
+            Frames.write(squatter, hello(Handshake.VERSION, "guessed"));
+            assertThat(silent.isConnected()).isTrue(); // and says nothing: cut off after HANDSHAKE_MILLIS
+            CompletableFuture<SocketChannel> accepted = acceptAsync(listener);
+            try (SocketChannel child = SocketChannel.open(UnixDomainSocketAddress.of(listener.socket))) {
+                Handshake.child(child, "secret", Handshake.VERSION); // after the squatter's and the silent one's
+                try (SocketChannel served = accepted.get(30, TimeUnit.SECONDS)) {
+                    assertThat(served.isConnected()).isTrue();
+                }
+            }
+            assertThat(rejection(squatter)).startsWith("wrong token;");
+        }
+    }
+
+    @Test
+    void aSocketPathTooLongUnderTheTemporaryDirectoryFallsBackToAShortPrivateOne(@TempDir Path dir)
+            throws Exception {
+        Path deep = Files.createDirectories(dir.resolve("d".repeat(60)).resolve("e".repeat(60)));
+        try (HostListener listener = HostListener.open(deep)) {
+            directories.add(listener.directory);
+            assertThat(listener.socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isLessThanOrEqualTo(HostListener.MAX_SOCKET_PATH);
+            assertThat(listener.directory.getParent()).isEqualTo(Path.of("/tmp"));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(listener.directory)))
+                    .isEqualTo("rwx------");
+            CompletableFuture<SocketChannel> accepted = acceptAsync(listener);
+            try (SocketChannel child = SocketChannel.open(UnixDomainSocketAddress.of(listener.socket))) {
+                Handshake.child(child, "secret", Handshake.VERSION);
+                accepted.get(30, TimeUnit.SECONDS).close();
+            }
+        }
+    }
+
+    private static CompletableFuture<SocketChannel> acceptAsync(HostListener listener) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return listener.accept("secret", System.nanoTime() + DEADLINE, null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test

@@ -68,6 +68,7 @@ final class Discovery {
         DependencyGraph graph = DependencyGraph.resolve(archives, config.hostVersion());
         List<PluginRecord> records = archives.parallelStream().map(a -> verified(a, graph)).toList();
         refuseDuplicateIds(records, archives);
+        requireKnownIds(records);
         Map<String, Finding> refused = new LinkedHashMap<>();
         for (PluginRecord r : records) {
             if (disabled.contains(r.id())) { // the reason its dependents are given, not a finding of its own
@@ -90,6 +91,20 @@ final class Discovery {
         }
         records.stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
         return ordered;
+    }
+
+    /** Isolation settings name plugins that exist: a mistyped id would leave its plugin in process silently. */
+    private void requireKnownIds(List<PluginRecord> records) {
+        Set<String> ids = new java.util.TreeSet<>();
+        records.forEach(r -> ids.add(r.id()));
+        for (Map.Entry<String, ?> setting : List.of(config.isolationByPlugin(), config.processOptionsByPlugin())
+                .stream().flatMap(m -> m.entrySet().stream()).toList()) {
+            if (!ids.contains(setting.getKey())) {
+                String what = setting.getValue() instanceof Isolation ? "isolation" : "processOptions";
+                throw new IllegalStateException(what + "(\"" + setting.getKey() + "\", ...): no plugin has the id '"
+                        + setting.getKey() + "'; the plugins found are " + ids);
+            }
+        }
     }
 
     /** A record for one more jar that depends on no loaded plugin. */

@@ -12,7 +12,8 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
                   Map<String, Map<String, String>> configurations, boolean verify, Duration leakCheckTimeout,
                   Duration leakReportAfter, Path heapDumpDirectory, List<PluginListener> listeners, Path lockfile,
                   Isolation isolation, Map<String, Isolation> isolationByPlugin, String hostVersion,
-                  java.util.Set<String> disabled) {
+                  java.util.Set<String> disabled, ProcessOptions processOptions,
+                  Map<String, ProcessOptions> processOptionsByPlugin) {
 
     HostConfig {
         sharedPackages = List.copyOf(sharedPackages);
@@ -22,6 +23,17 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
         listeners = List.copyOf(listeners);
         isolationByPlugin = Map.copyOf(isolationByPlugin);
         disabled = java.util.Set.copyOf(disabled);
+        processOptionsByPlugin = Map.copyOf(processOptionsByPlugin);
+    }
+
+    /** How this plugin's child JVM runs under {@code PROCESS}. */
+    ProcessOptions processOptionsOf(String pluginId) {
+        return processOptionsByPlugin.getOrDefault(pluginId, processOptions);
+    }
+
+    /** This plugin's private data directory, {@code <dataDirectory>/<id>}. */
+    Path dataDirectoryOf(String pluginId) {
+        return dataDirectory.resolve(pluginId);
     }
 
     /** Where this plugin's code runs. */

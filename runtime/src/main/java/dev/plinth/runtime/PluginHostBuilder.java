@@ -50,6 +50,8 @@ public final class PluginHostBuilder {
     private Path lockfile;
     private Isolation isolation = Isolation.IN_PROCESS;
     private final Map<String, Isolation> isolationByPlugin = new LinkedHashMap<>();
+    private ProcessOptions processOptions = ProcessOptions.defaults();
+    private final Map<String, ProcessOptions> processOptionsByPlugin = new LinkedHashMap<>();
 
     PluginHostBuilder() {
     }
@@ -213,10 +215,27 @@ public final class PluginHostBuilder {
         return this;
     }
 
-    /** Where one plugin runs; {@code PROCESS} needs {@code plinth-remote} on the class path. */
+    /**
+     * Where one plugin runs; {@code PROCESS} needs {@code plinth-remote} on the class path. An id that no plugin of
+     * the configured paths has is refused when the host resolves, with the ids found: a mistyped id would otherwise
+     * leave the plugin in process without a word.
+     */
     public PluginHostBuilder isolation(String pluginId, Isolation mode) {
         isolationByPlugin.put(Objects.requireNonNull(pluginId, "pluginId == null"),
                 Objects.requireNonNull(mode, "mode == null"));
+        return this;
+    }
+
+    /** How the child JVMs of plugins under {@code PROCESS} run, unless set for the plugin; see {@link ProcessOptions}. */
+    public PluginHostBuilder processOptions(ProcessOptions options) {
+        this.processOptions = Objects.requireNonNull(options, "options == null");
+        return this;
+    }
+
+    /** How one plugin's child JVM runs under {@code PROCESS}; an unknown id is refused as for {@link #isolation}. */
+    public PluginHostBuilder processOptions(String pluginId, ProcessOptions options) {
+        processOptionsByPlugin.put(Objects.requireNonNull(pluginId, "pluginId == null"),
+                Objects.requireNonNull(options, "options == null"));
         return this;
     }
 
@@ -263,7 +282,8 @@ public final class PluginHostBuilder {
         Path data = dataDirectory != null ? dataDirectory : work.resolve("data");
         return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
                 stopTimeout, loader, configurations, verify, leakCheckTimeout, leakReportAfter, heapDumpDirectory,
-                listeners, lock, isolation, isolationByPlugin, hostVersion, disabled);
+                listeners, lock, isolation, isolationByPlugin, hostVersion, disabled, processOptions,
+                processOptionsByPlugin);
     }
 
     private static Path temporaryWorkDirectory() {

@@ -68,7 +68,8 @@ final class RemoteLoading {
         try {
             record.codeMayRun(); // the child JVM runs the plugin's static initializers and start
             record.remote = launcher.launch(copy, List.copyOf(classpath), api.sharedPackages(),
-                    config.startTimeout(), config.configurations().getOrDefault(record.id(), Map.of()), events);
+                    config.startTimeout(), config.configurations().getOrDefault(record.id(), Map.of()),
+                    config.processOptionsOf(record.id()), config.dataDirectoryOf(record.id()), events);
         } catch (RuntimeException e) {
             throw failure(record, FindingCode.START_FAILED, record.id() + ": child JVM did not start: "
                     + e.getMessage(), "see the child's output in the log; the same jar in process shows the cause"

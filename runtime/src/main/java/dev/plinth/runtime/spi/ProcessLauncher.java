@@ -1,5 +1,6 @@
 package dev.plinth.runtime.spi;
 
+import dev.plinth.runtime.ProcessOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,12 +28,15 @@ public interface ProcessLauncher {
      * @param sharedPackages   the shared API packages
      * @param startTimeout     how long the child may take to serve
      * @param configuration    what the plugin's {@code PluginContext.configuration()} returns
+     * @param options          the child JVM's call time-out, heap, options, environment and restart policy
+     * @param dataDirectory    the plugin's private data directory on the host, kept across restarts and closes
      * @param listener         told when the child crashes, is restarted, or is given up on
      * @throws RuntimeException when the child does not come up or the plugin fails to start in it; the message is
      *                          reported as the plugin's finding
      */
     LaunchedPlugin launch(Path jar, List<Path> hostApiClasspath, Set<String> sharedPackages, Duration startTimeout,
-                          Map<String, String> configuration, Listener listener);
+                          Map<String, String> configuration, ProcessOptions options, Path dataDirectory,
+                          Listener listener);
 
     /** What happens to a launched plugin's child process after it first served. */
     interface Listener {
