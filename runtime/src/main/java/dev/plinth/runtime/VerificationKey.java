@@ -119,6 +119,7 @@ final class VerificationKey {
             } catch (IOException | URISyntaxException | RuntimeException e) { // e.g. a jrt: or nested URL
                 LOG.debug("plinth-verify code at {} cannot be read: {}", source, e.toString());
             }
+            LOG.debug("plinth-verify code at {} cannot be fingerprinted: no verification cache", source);
             return Optional.empty();
         }
 
