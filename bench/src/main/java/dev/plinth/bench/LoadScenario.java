@@ -95,7 +95,7 @@ final class LoadScenario {
             rows.add(Row.compare("Load + start " + n + " plugins with dependencies (a shared base, chains of "
                     + PluginJars.CHAIN + "): Plinth, verification on", get("plinth-deps", n, "loadMs"),
                     get("pf4j-deps", n, "loadMs"), "ms", "PF4J", null, null));
-            rows.add(Row.compare("Second load of " + n + " in the same JVM (no verification cache exists)",
+            rows.add(Row.compare("Second load of " + n + " in the same JVM (verification cache off)",
                     get("plinth", n, "secondLoadMs"), get("pf4j", n, "secondLoadMs"), "ms", "PF4J", null, null));
             rows.add(Row.compare("Heap per plugin at N = " + n, perPlugin("plinth", n, "heapDelta"),
                     perPlugin("pf4j", n, "heapDelta"), "KiB", "PF4J", null, null));

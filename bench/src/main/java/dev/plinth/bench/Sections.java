@@ -73,9 +73,10 @@ final class Sections {
                         + " shown. Timed: from nothing to every `TextFilter` extension called once — Plinth:"
                         + " `build()`, `start()` (read, sha256, verify, shadow copy, loader, start), `extensions()`;"
                         + " PF4J: `loadPlugins()`, `startPlugins()`, `getExtensions()`. Then, in the same JVM, the"
-                        + " host is closed and the same directory loaded again: **Plinth has no verification cache**,"
-                        + " so the second load re-verifies everything; it is faster only because the JIT is warm"
-                        + " and the runtime's own classes are loaded.\n\n")
+                        + " host is closed and the same directory loaded again. **Plinth's verification cache is off**"
+                        + " in these runs, so every load verifies every plugin, and the second load re-verifies"
+                        + " everything; it is faster only because the JIT is warm and the runtime's own classes are"
+                        + " loaded.\n\n")
                 .append("| N | Plinth, verified (ms) | Plinth, unverified (ms) | PF4J (ms) | second load: Plinth /"
                         + " PF4J (ms) | close all: Plinth / PF4J (ms) | classes loaded: Plinth / PF4J |\n"
                         + "|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -138,7 +138,9 @@ final class Discovery {
         record.isolation = config.isolationOf(id);
         List<PluginArchive> visible = graph.visible(id);
         record.add(graph.findings(id)); // the root cause first: a missing dependency explains missing classes
-        List<Finding> found = config.verify() ? verifier.verify(archive, visible) : archive.findings();
+        VerificationCache cache = config.verificationCache();
+        List<Finding> found = !config.verify() ? archive.findings() : cache == null ? verifier.verify(archive, visible)
+                : cache.verify(verifier, archive, visible);
         record.add(record.isolation == Isolation.PROCESS ? found.stream().map(Discovery::inChildJvm).toList() : found);
         if (!visible.isEmpty() && record.isolation == Isolation.PROCESS) {
             record.add(List.of(Finding.error(FindingCode.DEPENDENCY_MISSING, id, Location.of(archive.path()),

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The settled configuration of a host, made by {@link PluginHostBuilder}. */
+/** The settled configuration of a host, made by {@link PluginHostBuilder}; no verification cache is null. */
 record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, List<Path> pluginJars,
                   Path baseDirectory, String baseDirectorySource, Path workDirectory, boolean ownsWorkDirectory,
                   Path dataDirectory, Duration startTimeout, Duration stopTimeout, ClassLoader hostLoader,
@@ -13,7 +13,7 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
                   Duration leakReportAfter, Path heapDumpDirectory, List<PluginListener> listeners, Path lockfile,
                   Isolation isolation, Map<String, Isolation> isolationByPlugin, String hostVersion,
                   java.util.Set<String> disabled, ProcessOptions processOptions,
-                  Map<String, ProcessOptions> processOptionsByPlugin) {
+                  Map<String, ProcessOptions> processOptionsByPlugin, VerificationCache verificationCache) {
 
     HostConfig {
         sharedPackages = List.copyOf(sharedPackages);

@@ -43,6 +43,8 @@ public final class PluginHostBuilder {
     private String hostVersion;
     private final java.util.Set<String> disabled = new java.util.TreeSet<>();
     private boolean verify = true;
+    private boolean verificationCache = true;
+    private Path verificationCacheDirectory;
     private Duration leakCheckTimeout = Duration.ofSeconds(5);
     private Duration leakReportAfter = Duration.ofSeconds(60);
     private Path heapDumpDirectory;
@@ -143,6 +145,26 @@ public final class PluginHostBuilder {
     /** Whether to verify plugins' bytecode at load (default true); off, only reading the jar is checked. */
     public PluginHostBuilder verification(boolean enabled) {
         this.verify = enabled;
+        return this;
+    }
+
+    /**
+     * Where the findings of verified plugins are kept across restarts, so that unchanged jars are not verified
+     * again (see {@code docs/runtime.md}); default {@code <workDirectory>/verification-cache} when
+     * {@link #workDirectory} is set, else the user's cache directory ({@code $XDG_CACHE_HOME/plinth/verification},
+     * or {@code ~/.cache/plinth/verification}). Whoever can write in it can make a plugin pass verification: give
+     * it the permissions of the plugin directory.
+     */
+    public PluginHostBuilder verificationCache(Path directory) {
+        this.verificationCacheDirectory = Objects.requireNonNull(directory, "directory == null").toAbsolutePath()
+                .normalize();
+        this.verificationCache = true;
+        return this;
+    }
+
+    /** Whether to keep findings of verified plugins across restarts (default true); off, every start verifies. */
+    public PluginHostBuilder verificationCache(boolean enabled) {
+        this.verificationCache = enabled;
         return this;
     }
 
@@ -278,12 +300,16 @@ public final class PluginHostBuilder {
         }
         Path lock = lockfile == null ? null : base.resolve(lockfile).normalize();
         boolean owned = workDirectory == null;
+        Path cacheDirectory = verificationCacheDirectory != null ? verificationCacheDirectory
+                : VerificationCache.defaultDirectory(workDirectory);
+        VerificationCache cache = verify && verificationCache && cacheDirectory != null
+                ? VerificationCache.in(cacheDirectory) : null;
         Path work = owned ? temporaryWorkDirectory() : workDirectory; // last: nothing below may throw
         Path data = dataDirectory != null ? dataDirectory : work.resolve("data");
         return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
                 stopTimeout, loader, configurations, verify, leakCheckTimeout, leakReportAfter, heapDumpDirectory,
                 listeners, lock, isolation, isolationByPlugin, hostVersion, disabled, processOptions,
-                processOptionsByPlugin);
+                processOptionsByPlugin, cache);
     }
 
     private static Path temporaryWorkDirectory() {

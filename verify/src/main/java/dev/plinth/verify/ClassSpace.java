@@ -29,6 +29,7 @@ final class ClassSpace {
     private final Map<ClassModel.Ref, ClassModel.Member> targets = new HashMap<>();
     private Reachability reachability;
     private java.util.Set<String> pluginPackages;
+    private final HostReads reads = HostReads.recording();
 
     private final List<PluginArchive> dependencies;
     private final Map<String, PluginArchive> dependencyOf = new HashMap<>();
@@ -63,6 +64,24 @@ final class ClassSpace {
 
     HostApi host() {
         return host.api();
+    }
+
+    /** What this plugin's checks have asked the host so far, and its answers. */
+    HostReads hostReads() {
+        return reads;
+    }
+
+    /** The host's class file of a binary name (its API, its libraries, the JDK), if any; recorded. */
+    Optional<byte[]> hostClassFile(String binaryName) {
+        Optional<byte[]> bytes = host.api().classFile(binaryName);
+        reads.classFile(binaryName.replace('.', '/'), bytes.map(HostReads::digest).orElse(HostReads.ABSENT));
+        return bytes;
+    }
+
+    private HostClasses.Found hostFind(String internalName) {
+        HostClasses.Found found = host.find(internalName);
+        reads.classFile(internalName, host.digest(internalName));
+        return found;
     }
 
     /** The plugin's own classes that its loader would define (shared packages excluded), by internal name. */
@@ -122,7 +141,12 @@ final class ClassSpace {
                 }
             }
         }
-        return pluginPackages.contains(internalPackage) || host.hasPackage(internalPackage);
+        if (pluginPackages.contains(internalPackage)) {
+            return true;
+        }
+        boolean hosts = host.hasPackage(internalPackage);
+        reads.hasPackage(internalPackage, hosts);
+        return hosts;
     }
 
     /** Looks a class up by internal name as the plugin's class loader would. */
@@ -153,7 +177,7 @@ final class ClassSpace {
                 return new HostClasses.Found(null, HostClasses.Origin.PLUGIN, unparseable.get(entry.entry()));
             }
         }
-        return host.find(internalName);
+        return hostFind(internalName);
     }
 
     private HostClasses.Found inDependencies(String internalName, String binary) {
@@ -184,11 +208,11 @@ final class ClassSpace {
      */
     HostClasses.Found find(String internalName, HostClasses.Origin requester) {
         if (requester == HostClasses.Origin.HOST) {
-            return host.find(internalName);
+            return hostFind(internalName);
         }
         if (requester == HostClasses.Origin.DEPENDENCY && !host.api().isShared(internalName.replace('/', '.'))) {
             HostClasses.Found inDependency = inDependencies(internalName, internalName.replace('/', '.'));
-            return inDependency != null ? inDependency : host.find(internalName);
+            return inDependency != null ? inDependency : hostFind(internalName);
         }
         return find(internalName);
     }

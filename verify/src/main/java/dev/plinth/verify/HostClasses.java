@@ -16,6 +16,7 @@ final class HostClasses {
     private final Map<String, Found> cache = new ConcurrentHashMap<>();
     private final Map<String, Boolean> jdk = new ConcurrentHashMap<>();
     private final Map<String, Boolean> packages = new ConcurrentHashMap<>();
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
 
     HostClasses(HostApi api) {
         this.api = api;
@@ -34,6 +35,26 @@ final class HostClasses {
         Found found = load(internalName);
         Found raced = cache.putIfAbsent(internalName, found);
         return raced == null ? found : raced;
+    }
+
+    /** The SHA-256 of the class file {@link #find} read for this internal name, or {@link HostReads#ABSENT}. */
+    String digest(String internalName) {
+        find(internalName);
+        return digests.get(internalName);
+    }
+
+    /**
+     * The SHA-256 of the host's class file of this internal name as it is now, or {@link HostReads#ABSENT}: what
+     * {@link #find} read if it did, else read now without keeping the class.
+     */
+    String digestNow(String internalName) {
+        String known = digests.get(internalName);
+        if (known != null) {
+            return known;
+        }
+        Optional<byte[]> bytes = api.classFile(internalName.replace('/', '.'));
+        bytes.ifPresent(b -> packageFound(internalName));
+        return bytes.map(HostReads::digest).orElse(HostReads.ABSENT);
     }
 
     /** Whether the JDK itself has this class: then it is never taken from a plugin, whatever the plugin bundles. */
@@ -56,17 +77,22 @@ final class HostClasses {
 
     private Found load(String internalName) {
         Optional<byte[]> bytes = api.classFile(internalName.replace('/', '.'));
+        digests.put(internalName, bytes.map(HostReads::digest).orElse(HostReads.ABSENT));
         if (bytes.isEmpty()) {
             return Found.MISSING;
         }
-        int slash = internalName.lastIndexOf('/');
-        if (slash > 0) {
-            packages.put(internalName.substring(0, slash), Boolean.TRUE);
-        }
+        packageFound(internalName);
         try {
             return new Found(ClassParser.header(bytes.get()), Origin.HOST, null);
         } catch (IllegalArgumentException e) {
             return new Found(null, Origin.HOST, e.getMessage());
+        }
+    }
+
+    private void packageFound(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        if (slash > 0) {
+            packages.put(internalName.substring(0, slash), Boolean.TRUE);
         }
     }
 

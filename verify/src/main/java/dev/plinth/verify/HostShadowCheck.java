@@ -39,7 +39,7 @@ final class HostShadowCheck implements Check {
                 byPackage.computeIfAbsent(pkg, p -> new ArrayList<>()).add(new String[] {name, "java"});
                 continue;
             }
-            Optional<byte[]> hosts = host.classFile(name);
+            Optional<byte[]> hosts = classes.hostClassFile(name);
             if (hosts.isPresent()) {
                 String where = isJdk(name) ? "jdk" : Arrays.equals(hosts.get(), own.get().bytes()) ? "same" : "diff";
                 byPackage.computeIfAbsent(pkg, p -> new ArrayList<>()).add(new String[] {name, where});

@@ -53,11 +53,20 @@ public final class Verifier {
      * found here.
      */
     public List<Finding> verify(PluginArchive archive, List<PluginArchive> dependencies) {
+        return verification(archive, dependencies).findings();
+    }
+
+    /**
+     * {@link #verify(PluginArchive, List)}, with what it asked the host: given the same archive, dependencies,
+     * shared packages, Plinth and JVM, a host for which {@link #answersAlike} holds would be given the same
+     * findings.
+     */
+    public Verification verification(PluginArchive archive, List<PluginArchive> dependencies) {
         Objects.requireNonNull(archive, "archive == null");
         Objects.requireNonNull(dependencies, "dependencies == null");
         List<Finding> findings = new ArrayList<>(archive.findings());
         if (archive.isUnreadable()) {
-            return List.copyOf(findings);
+            return new Verification(findings, HostReads.of(Map.of(), Map.of()));
         }
         ClassSpace classes = new ClassSpace(archive, hostClasses, dependencies);
         for (Check check : checks) {
@@ -73,8 +82,29 @@ public final class Verifier {
             }
         }
         String id = archive.descriptor().id();
-        return findings.stream().map(f -> f.plugin().equals(id) ? f : f.withPlugin(id))
-                .map(f -> inLibrary(f, archive)).toList();
+        return new Verification(findings.stream().map(f -> f.plugin().equals(id) ? f : f.withPlugin(id))
+                .map(f -> inLibrary(f, archive)).toList(), classes.hostReads().frozen());
+    }
+
+    /**
+     * Whether this verifier's host answers every question in {@code reads} as it was answered: each class file
+     * with the same bytes (or still none), each package still present or absent.
+     *
+     * @throws java.io.UncheckedIOException when the host cannot read a class file
+     */
+    public boolean answersAlike(HostReads reads) {
+        Objects.requireNonNull(reads, "reads == null");
+        for (Map.Entry<String, String> read : reads.classFiles().entrySet()) { // classes first: they add packages
+            if (!hostClasses.digestNow(read.getKey()).equals(read.getValue())) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Boolean> read : reads.packages().entrySet()) {
+            if (hostClasses.hasPackage(read.getKey()) != read.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A finding at a class of a library the plugin carries names that library's entry: {@code lib/x.jar!/...}. */

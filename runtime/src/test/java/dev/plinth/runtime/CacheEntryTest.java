@@ -1,0 +1,49 @@
+package dev.plinth.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.verify.Finding;
+import dev.plinth.verify.FindingCode;
+import dev.plinth.verify.HostReads;
+import dev.plinth.verify.Location;
+import dev.plinth.verify.Verification;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The entry format: what is written is read back equal; anything not whole and of this key is no entry. */
+class CacheEntryTest {
+    private static final String KEY = "ab".repeat(32);
+    private static final Verification VERIFICATION = new Verification(List.of(
+            Finding.error(FindingCode.UNRESOLVED_REFERENCE, "odd\tid", new Location(Path.of("/p/a b.jar"),
+                    "lib/x.jar!/com/acme/X.class", "com.acme.X", "run()V"), "line one\nline two \\ back\\0slash",
+                    "fix\r\n"),
+            Finding.info(FindingCode.SYSTEM_EXIT, "odd\tid", Location.of(Path.of("/p/a b.jar")), "\\0", "")),
+            HostReads.of(Map.of("java/lang/Object", "0f".repeat(32), "com/acme/Missing", HostReads.ABSENT),
+                    Map.of("org/slf4j", false, "com/acme", true)));
+
+    @Test
+    void whatIsWrittenIsReadBackEqual() {
+        assertThat(CacheEntry.read(CacheEntry.write(KEY, VERIFICATION), KEY)).contains(VERIFICATION);
+    }
+
+    @Test
+    void anEntryForAnotherKeyIsNoEntry() {
+        assertThat(CacheEntry.read(CacheEntry.write(KEY, VERIFICATION), "cd".repeat(32))).isEmpty();
+    }
+
+    @Test
+    void everyTruncationAndEveryFlippedByteIsNoEntry() {
+        byte[] whole = CacheEntry.write(KEY, VERIFICATION);
+        for (int length = 0; length < whole.length; length++) {
+            assertThat(CacheEntry.read(Arrays.copyOf(whole, length), KEY)).as("first %d bytes", length).isEmpty();
+        }
+        for (int i = 0; i < whole.length; i++) {
+            byte[] flipped = whole.clone();
+            flipped[i] ^= 0x20;
+            assertThat(CacheEntry.read(flipped, KEY)).as("byte %d flipped", i).isEmpty();
+        }
+    }
+}
