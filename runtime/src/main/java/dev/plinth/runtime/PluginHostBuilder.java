@@ -248,7 +248,7 @@ public final class PluginHostBuilder {
         return this;
     }
 
-    /** How the child JVMs of plugins under {@code PROCESS} run, unless set for the plugin; see {@link ProcessOptions}. */
+    /** How the child JVMs of plugins under {@code PROCESS} run unless set per plugin; see {@link ProcessOptions}. */
     public PluginHostBuilder processOptions(ProcessOptions options) {
         this.processOptions = Objects.requireNonNull(options, "options == null");
         return this;
