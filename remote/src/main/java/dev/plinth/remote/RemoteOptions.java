@@ -169,7 +169,8 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
                         + " sharedPackages(\"com.acme.api\")");
             }
             return new RemoteOptions(jar, apiClasspath, packages, callTimeout, startTimeout, maxHeap, jvmOptions,
-                    initialBackoff, maxBackoff, maxFailedStarts, javaCommand, configuration, environment, dataDirectory);
+                    initialBackoff, maxBackoff, maxFailedStarts, javaCommand, configuration, environment,
+                    dataDirectory);
         }
 
         private static Duration positive(Duration d, String name) {

@@ -42,11 +42,13 @@ class ProcessOptionsTest {
                         + "    }\n"
                         + "    public String apply(String in) {\n"
                         + "        try {\n"
-                        + "            if (in.equals(\"heap\")) return Long.toString(Runtime.getRuntime().maxMemory());\n"
+                        + "            if (in.equals(\"heap\"))\n"
+                        + "                return Long.toString(Runtime.getRuntime().maxMemory());\n"
                         + "            if (in.startsWith(\"prop:\")) return System.getProperty(in.substring(5));\n"
                         + "            if (in.startsWith(\"env:\")) return System.getenv(in.substring(4));\n"
                         + "            if (in.equals(\"sleep\")) { Thread.sleep(60_000); return in; }\n"
-                        + "            if (in.equals(\"starts\")) return Files.readString(data.resolve(\"starts.txt\"));\n"
+                        + "            if (in.equals(\"starts\"))\n"
+                        + "                return Files.readString(data.resolve(\"starts.txt\"));\n"
                         + "            if (in.equals(\"die\")) { Runtime.getRuntime().halt(3); }\n"
                         + "            return in;\n"
                         + "        } catch (Exception e) { throw new RuntimeException(e); }\n"
@@ -116,7 +118,8 @@ class ProcessOptionsTest {
         }
         try (PluginHost host = host().processOptions("fra", ProcessOptions.defaults()).build()) {
             assertThatThrownBy(host::start).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("processOptions(\"fra\", ...): no plugin has the id 'fra'; the plugins found are [far]");
+                    .hasMessage("processOptions(\"fra\", ...): no plugin has the id 'fra'; the plugins found are"
+                            + " [far]");
         }
     }
 
