@@ -13,7 +13,8 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
                   Duration leakReportAfter, Path heapDumpDirectory, List<PluginListener> listeners, Path lockfile,
                   Isolation isolation, Map<String, Isolation> isolationByPlugin, String hostVersion,
                   java.util.Set<String> disabled, ProcessOptions processOptions,
-                  Map<String, ProcessOptions> processOptionsByPlugin, VerificationCache verificationCache) {
+                  Map<String, ProcessOptions> processOptionsByPlugin, VerificationCache verificationCache,
+                  int startThreads) {
 
     HostConfig {
         sharedPackages = List.copyOf(sharedPackages);

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts and stops generations of plugins, each on its own daemon thread, with time-outs: one plugin that throws or
- * hangs ends in {@code FAILED} and never blocks the host or the other plugins past the time-out.
+ * Starts and stops generations of plugins, each on its own daemon thread (starts a bounded number at a time), with
+ * time-outs: one plugin that throws or hangs ends in {@code FAILED} and never blocks the host or the other plugins
+ * past its time-out.
  */
 final class Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
@@ -36,18 +37,29 @@ final class Lifecycle {
     }
 
     /**
-     * Starts every {@code RESOLVED} plugin concurrently; {@code activator} puts each that loaded into service, on its
-     * start thread. Returns when each has started, failed or timed out.
+     * Starts every {@code RESOLVED} plugin, {@code startThreads} at a time, each with its whole start time-out from
+     * the moment its own start begins; {@code activator} puts each that loaded into service, on its start thread.
+     * Returns when each has started, failed or timed out.
      */
     void startAll(List<PluginRecord> records, Activator activator) {
-        Map<PluginRecord, PluginThreads.Worker> running = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + config.startTimeout().toNanos();
-        for (PluginRecord r : records) {
-            if (r.transition(PluginState.RESOLVED, PluginState.STARTING)) {
-                running.put(r, PluginThreads.spawn("plinth-start-" + r.id(), () -> startOne(r, activator)));
+        List<PluginRecord> starting = records.stream()
+                .filter(r -> r.transition(PluginState.RESOLVED, PluginState.STARTING)).toList();
+        new StartQueue(config.startThreads(), config.startTimeout().toNanos()).run(starting, new StartQueue.Starts() {
+            @Override
+            public PluginThreads.Worker begin(PluginRecord r) {
+                return PluginThreads.spawn("plinth-start-" + r.id(), () -> startOne(r, activator));
             }
-        }
-        running.forEach((r, done) -> await(r, done, deadline));
+
+            @Override
+            public void settle(PluginRecord r, PluginThreads.Worker worker, long deadline) {
+                await(r, worker, deadline);
+            }
+
+            @Override
+            public void abandon(PluginRecord r) {
+                failed(r, startFailed(r, "not started: the thread waiting for its start was interrupted"), null);
+            }
+        });
     }
 
     /** Starts one {@code RESOLVED} generation and waits for it; true when it is {@code STARTED}. */

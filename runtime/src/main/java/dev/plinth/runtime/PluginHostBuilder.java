@@ -39,6 +39,7 @@ public final class PluginHostBuilder {
     private Path dataDirectory;
     private Duration startTimeout = Duration.ofSeconds(5);
     private Duration stopTimeout = Duration.ofSeconds(5);
+    private int startThreads = StartQueue.defaultSlots();
     private ClassLoader hostLoader;
     private String hostVersion;
     private final java.util.Set<String> disabled = new java.util.TreeSet<>();
@@ -110,6 +111,19 @@ public final class PluginHostBuilder {
      */
     public PluginHostBuilder startTimeout(Duration timeout) {
         this.startTimeout = bounded(timeout, "startTimeout");
+        return this;
+    }
+
+    /**
+     * How many plugins {@link PluginHost#start()} starts at once, each on its own thread; default twice the
+     * processors, at least 4. Each start's time-out counts from when it begins, and one that times out frees its
+     * place at once, so a stuck plugin never holds up the others.
+     */
+    public PluginHostBuilder startThreads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("startThreads must be at least 1: " + count);
+        }
+        this.startThreads = count;
         return this;
     }
 
@@ -309,7 +323,7 @@ public final class PluginHostBuilder {
         return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
                 stopTimeout, loader, configurations, verify, leakCheckTimeout, leakReportAfter, heapDumpDirectory,
                 listeners, lock, isolation, isolationByPlugin, hostVersion, disabled, processOptions,
-                processOptionsByPlugin, cache);
+                processOptionsByPlugin, cache, startThreads);
     }
 
     private static Path temporaryWorkDirectory() {
