@@ -101,8 +101,7 @@ final class Discovery {
                 .stream().flatMap(m -> m.entrySet().stream()).toList()) {
             if (!ids.contains(setting.getKey())) {
                 String what = setting.getValue() instanceof Isolation ? "isolation" : "processOptions";
-                throw new IllegalStateException(what + "(\"" + setting.getKey() + "\", ...): no plugin has the id '"
-                        + setting.getKey() + "'; the plugins found are " + ids);
+                throw new UnknownPluginIdException(what, setting.getKey(), ids);
             }
         }
     }

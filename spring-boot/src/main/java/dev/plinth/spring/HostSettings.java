@@ -2,6 +2,7 @@ package dev.plinth.spring;
 
 import dev.plinth.runtime.PluginHost;
 import dev.plinth.runtime.PluginHostBuilder;
+import dev.plinth.runtime.ProcessOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,6 +59,19 @@ final class HostSettings {
             builder.dataDirectory(base.resolve(properties.getDataDirectory()).normalize());
         }
         properties.getIsolation().forEach(builder::isolation);
+        if (properties.getStartThreads() < 1) {
+            throw new PlinthConfigurationException("plinth.start-threads", properties.getStartThreads(),
+                    "must be at least 1", "Set it to how many plugins may start at once, such as 4.");
+        }
+        builder.startThreads(properties.getStartThreads());
+        properties.getProcess().forEach((id, settings) -> {
+            ProcessOptions options = processOptions("plinth.process." + id, settings);
+            if (id.equals("default")) {
+                builder.processOptions(options);
+            } else {
+                builder.processOptions(id, options);
+            }
+        });
         properties.getConfiguration().forEach(builder::configuration);
         builder.disable(properties.getDisabled().toArray(String[]::new));
         return builder.build();
@@ -98,6 +112,29 @@ final class HostSettings {
             throw new UncheckedIOException("cannot read the manifests on the class path", e);
         }
         return packages;
+    }
+
+    private static ProcessOptions processOptions(String property, PlinthProperties.Process settings) {
+        ProcessOptions.Builder options = ProcessOptions.builder();
+        checked(property + ".call-timeout", settings.getCallTimeout(),
+                () -> options.callTimeout(settings.getCallTimeout()));
+        checked(property + ".max-heap", settings.getMaxHeap(), () -> options.maxHeap(settings.getMaxHeap()));
+        checked(property + ".jvm-options", settings.getJvmOptions(),
+                () -> options.jvmOptions(settings.getJvmOptions().toArray(String[]::new)));
+        settings.getEnvironment().forEach((name, value) -> checked(property + ".environment." + name, value,
+                () -> options.environment(name, value)));
+        checked(property + ".max-failed-starts", settings.getMaxFailedStarts(),
+                () -> options.maxFailedStarts(settings.getMaxFailedStarts()));
+        return options.build();
+    }
+
+    private static void checked(String property, Object value, Runnable set) {
+        try {
+            set.run();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PlinthConfigurationException(property, value, e.getMessage(),
+                    "Correct the setting; docs/spring-boot.md lists what each takes.");
+        }
     }
 
     private Path existing(String property, String given, boolean directory) {

@@ -38,6 +38,10 @@ public class PlinthProperties {
     private boolean verification = true;
     /** Where each plugin runs, by plugin id: IN_PROCESS (the default) or PROCESS (a child JVM). */
     private Map<String, Isolation> isolation = new LinkedHashMap<>();
+    /** How each plugin's child JVM runs under PROCESS, by plugin id; {@code default} for every other one. */
+    private Map<String, Process> process = new LinkedHashMap<>();
+    /** How many plugins start at once. */
+    private int startThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     /** The configuration handed to each plugin ({@code PluginContext.configuration()}), by plugin id. */
     private Map<String, Map<String, String>> configuration = new LinkedHashMap<>();
     /** Plugin ids that are never loaded. */
@@ -123,6 +127,22 @@ public class PlinthProperties {
         this.isolation = isolation;
     }
 
+    public Map<String, Process> getProcess() {
+        return process;
+    }
+
+    public void setProcess(Map<String, Process> process) {
+        this.process = process;
+    }
+
+    public int getStartThreads() {
+        return startThreads;
+    }
+
+    public void setStartThreads(int startThreads) {
+        this.startThreads = startThreads;
+    }
+
     public Map<String, Map<String, String>> getConfiguration() {
         return configuration;
     }
@@ -196,6 +216,60 @@ public class PlinthProperties {
 
         public void setQuietPeriod(Duration quietPeriod) {
             this.quietPeriod = quietPeriod;
+        }
+    }
+
+    /** How one plugin's child JVM runs under PROCESS ({@code dev.plinth.runtime.ProcessOptions}). */
+    public static class Process {
+        /** How long one call may take before the child is killed and restarted. */
+        private Duration callTimeout = Duration.ofSeconds(10);
+        /** The child's maximum heap, as for -Xmx. */
+        private String maxHeap = "64m";
+        /** More options for the child JVM. */
+        private List<String> jvmOptions = new ArrayList<>();
+        /** Variables added to the child's environment. */
+        private Map<String, String> environment = new LinkedHashMap<>();
+        /** Consecutive failed restarts after which the plugin is FAILED. */
+        private int maxFailedStarts = 10;
+
+        public Duration getCallTimeout() {
+            return callTimeout;
+        }
+
+        public void setCallTimeout(Duration callTimeout) {
+            this.callTimeout = callTimeout;
+        }
+
+        public String getMaxHeap() {
+            return maxHeap;
+        }
+
+        public void setMaxHeap(String maxHeap) {
+            this.maxHeap = maxHeap;
+        }
+
+        public List<String> getJvmOptions() {
+            return jvmOptions;
+        }
+
+        public void setJvmOptions(List<String> jvmOptions) {
+            this.jvmOptions = jvmOptions;
+        }
+
+        public Map<String, String> getEnvironment() {
+            return environment;
+        }
+
+        public void setEnvironment(Map<String, String> environment) {
+            this.environment = environment;
+        }
+
+        public int getMaxFailedStarts() {
+            return maxFailedStarts;
+        }
+
+        public void setMaxFailedStarts(int maxFailedStarts) {
+            this.maxFailedStarts = maxFailedStarts;
         }
     }
 }

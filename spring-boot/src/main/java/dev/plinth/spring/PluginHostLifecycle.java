@@ -3,6 +3,7 @@ package dev.plinth.spring;
 import dev.plinth.runtime.PluginHost;
 import dev.plinth.runtime.PluginInfo;
 import dev.plinth.runtime.PluginWatcher;
+import dev.plinth.runtime.UnknownPluginIdException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,15 @@ final class PluginHostLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        host.resolve();
+        try {
+            host.resolve();
+        } catch (UnknownPluginIdException e) {
+            String property = e.setting().equals("isolation") ? "plinth.isolation." : "plinth.process.";
+            throw new PlinthConfigurationException(property + e.id(), e.id(), "no plugin has the id '" + e.id()
+                    + "'; the plugins found are " + new TreeSet<>(e.found()), "Use one of those ids, or remove the"
+                    + " setting.");
+        }
         Set<String> ids = host.plugins().stream().map(PluginInfo::id).collect(Collectors.toCollection(TreeSet::new));
-        checkKnown("plinth.isolation", properties.getIsolation().keySet(), ids);
         warnUnknown("plinth.configuration", properties.getConfiguration().keySet(), ids);
         warnUnknown("plinth.disabled", properties.getDisabled(), ids);
         host.start();
@@ -70,16 +77,6 @@ final class PluginHostLifecycle implements SmartLifecycle {
     @Override
     public int getPhase() {
         return PHASE;
-    }
-
-    private static void checkKnown(String property, Set<String> configured, Set<String> ids) {
-        for (String id : configured) {
-            if (!ids.contains(id)) {
-                throw new PlinthConfigurationException(property + "." + id, id,
-                        "no plugin has the id '" + id + "'; the plugins found are " + ids,
-                        "Use one of those ids, or remove the setting.");
-            }
-        }
     }
 
     private static void warnUnknown(String property, Iterable<String> configured, Set<String> ids) {

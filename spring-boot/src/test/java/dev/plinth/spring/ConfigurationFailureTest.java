@@ -90,6 +90,26 @@ class ConfigurationFailureTest {
     }
 
     @Test
+    void aWrongChildJvmSettingIsNamedWithItsValue(CapturedOutput output) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Plugins.greeter(plugins, "hello", "1.0.0", "hello", 0);
+        FailureAnalysis analysis = failedStart(output, "--plinth.plugins.directory=" + plugins,
+                "--plinth.shared-packages=" + Plugins.API, "--plinth.process.hello.max-heap=lots");
+        assertThat(analysis.getDescription()).contains("'plinth.process.hello.max-heap'", "Value: lots",
+                "Problem: maxHeap: not a heap size like 64m: lots");
+    }
+
+    @Test
+    void childJvmSettingsForAnUnknownPluginAreRefused(CapturedOutput output) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Plugins.greeter(plugins, "hello", "1.0.0", "hello", 0);
+        FailureAnalysis analysis = failedStart(output, "--plinth.plugins.directory=" + plugins,
+                "--plinth.shared-packages=" + Plugins.API, "--plinth.process.helo.max-heap=128m");
+        assertThat(analysis.getDescription()).contains("'plinth.process.helo'",
+                "Problem: no plugin has the id 'helo'; the plugins found are [hello]");
+    }
+
+    @Test
     void aMissingLockfileIsRefused(CapturedOutput output) throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("p"));
         FailureAnalysis analysis = failedStart(output, "--plinth.plugins.directory=" + plugins,
