@@ -184,7 +184,7 @@ final class Codec {
             return Scalars.read(in, tag, boxed, type);
         } else if (raw == String.class) {
             expect(tag, STRING, type);
-            return in.readString("string", Integer.MAX_VALUE - 1);
+            return in.readString();
         } else if (raw == byte[].class) {
             expect(tag, BYTES, type);
             return in.readBytes();

@@ -58,7 +58,7 @@ final class In {
 
     /** A string of any length the frame holds, or null (written as length -1). */
     String readString() {
-        return readString("string", Integer.MAX_VALUE);
+        return readString("string", Limits.MAX_FRAME);
     }
 
     /** A class, member or zone name: at most {@link Limits#MAX_NAME_BYTES}; never null. */
@@ -82,7 +82,10 @@ final class In {
         if (n > maxBytes) {
             throw new IllegalStateException(what + ": " + n + " bytes, more than the limit of " + maxBytes);
         }
-        need(n);
+        if (n > remaining()) {
+            throw new IllegalStateException(what + ": length " + n + " but only " + remaining()
+                    + " bytes are left in the frame");
+        }
         String s = new String(buf, pos, n, StandardCharsets.UTF_8);
         pos += n;
         return s;
