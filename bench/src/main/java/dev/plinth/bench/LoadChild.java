@@ -2,6 +2,7 @@ package dev.plinth.bench;
 
 import dev.plinth.bench.api.TextFilter;
 import dev.plinth.runtime.PluginHost;
+import dev.plinth.runtime.PluginHostBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -54,10 +55,15 @@ public final class LoadChild {
     /** Loads, starts and calls every plugin; the returned value keeps them reachable until closed. */
     static Loaded load(String system, Path dir, int n) {
         if (system.startsWith("plinth")) {
-            PluginHost host = PluginHost.builder().sharedPackages(PluginJars.API_PACKAGE).pluginDirectory(dir)
-                    .verification(!system.endsWith("noverify")).startTimeout(Duration.ofMinutes(2))
-                    .verificationCache(false) // every run verifies: the figures are of verification, not a cache
-                    .hostClassLoader(LoadChild.class.getClassLoader()).build();
+            PluginHostBuilder builder = PluginHost.builder().sharedPackages(PluginJars.API_PACKAGE)
+                    .pluginDirectory(dir).verification(!system.endsWith("noverify"))
+                    .startTimeout(Duration.ofMinutes(2)).hostClassLoader(LoadChild.class.getClassLoader());
+            if (system.equals("plinth-cached")) { // a cache the first, untimed child filled
+                builder.verificationCache(dir.resolveSibling(dir.getFileName() + "-cache"));
+            } else {
+                builder.verificationCache(false); // every run verifies: the figures are of verification
+            }
+            PluginHost host = builder.build();
             host.start();
             List<TextFilter> filters = host.extensions(TextFilter.class);
             return new Loaded(callEach(filters, n, system), host::close);

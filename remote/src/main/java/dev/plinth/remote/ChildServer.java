@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
@@ -29,7 +30,6 @@ final class ChildServer {
 
     private final SocketChannel ch;
     private final ClassLoader apiLoader = ClassLoader.getSystemClassLoader();
-    private final Codec codec = new Codec(apiLoader);
     private final Map<String, Class<?>> interfaces = new ConcurrentHashMap<>();
     private volatile FrameChannel frames;
     private PluginHost host;
@@ -128,18 +128,30 @@ final class ChildServer {
         Out reply;
         String what = "call";
         try {
-            String ifaceName = in.readString();
+            String ifaceName = in.readName();
             int index = in.readInt();
-            String key = in.readString();
+            String key = in.readName();
             what = ifaceName + "." + key;
-            Object[] args = new Object[in.readInt()];
-            for (int i = 0; i < args.length; i++) {
-                args[i] = codec.read(in);
+            Class<?> iface = interfaces.get(ifaceName);
+            if (iface == null) {
+                throw new IllegalStateException(ifaceName + ": not served by this plugin");
             }
-            Object result = invoke(ifaceName, index, key, args);
+            Method m = Calls.method(iface, key);
+            Type[] parameters = m.getGenericParameterTypes();
+            int n = in.readInt();
+            if (n != parameters.length) {
+                throw new IllegalStateException(what + ": " + n + " arguments received, " + parameters.length
+                        + " expected");
+            }
+            Object[] args = new Object[n];
+            for (int i = 0; i < n; i++) {
+                args[i] = Codec.read(in, parameters[i]); // the parameter types are the schema: nothing else is built
+            }
+            in.expectEnd("call");
+            Object result = invoke(iface, index, m, args);
             reply = Out.frame(Frames.RESULT);
             reply.writeLong(id);
-            Codec.write(reply, result);
+            Codec.write(reply, result, m.getGenericReturnType());
             if (reply.size() > Frames.MAX_FRAME) {
                 reply = error(id, new IllegalStateException(what + ": the result encodes to " + reply.size()
                         + " bytes, more than the " + Frames.MAX_FRAME + " a reply may carry"));
@@ -147,7 +159,7 @@ final class ChildServer {
         } catch (InvocationTargetException e) {
             reply = error(id, e.getCause());
         } catch (ReflectiveOperationException | RuntimeException | LinkageError | StackOverflowError e) {
-            reply = error(id, new IllegalStateException(what + ": " + e, e)); // StackOverflowError: a cyclic list
+            reply = error(id, new IllegalStateException(what + ": " + e, e)); // StackOverflowError: plugin code
         }
         try {
             send(reply);
@@ -156,18 +168,12 @@ final class ChildServer {
         }
     }
 
-    private Object invoke(String ifaceName, int index, String key, Object[] args)
-            throws ReflectiveOperationException {
-        Class<?> iface = interfaces.get(ifaceName);
-        if (iface == null) {
-            throw new IllegalStateException(ifaceName + ": not served by this plugin");
-        }
+    private Object invoke(Class<?> iface, int index, Method m, Object[] args) throws ReflectiveOperationException {
         List<?> handles = host.extensions(iface);
         if (index >= handles.size()) {
-            throw new IllegalStateException(ifaceName + " #" + index + ": not available, the plugin serves "
+            throw new IllegalStateException(iface.getName() + " #" + index + ": not available, the plugin serves "
                     + handles.size());
         }
-        Method m = Calls.method(iface, key);
         return m.invoke(handles.get(index), args);
     }
 

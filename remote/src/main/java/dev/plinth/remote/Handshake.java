@@ -13,7 +13,7 @@ import java.security.MessageDigest;
  */
 final class Handshake {
     static final int MAGIC = 0x504c4e54; // "PLNT"
-    static final int VERSION = 1;
+    static final int VERSION = 2; // 2: values encoded against the declared types, bounded (see Limits)
     static final String TOKEN_VARIABLE = "PLINTH_TOKEN";
 
     private Handshake() {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 final class Out {
     private byte[] buf;
     private int size = 4;
+    private int values;
 
     Out(int capacity) {
         buf = new byte[Math.max(16, capacity)];
@@ -66,6 +67,14 @@ final class Out {
             writeInt(-1);
         } else {
             writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Counts one encoded value against {@link Limits#MAX_VALUES}, the bound the receiver enforces. */
+    void countValue() {
+        if (++values > Limits.MAX_VALUES) {
+            throw new IllegalArgumentException("value: more than the limit of " + Limits.MAX_VALUES
+                    + " values in one message");
         }
     }
 

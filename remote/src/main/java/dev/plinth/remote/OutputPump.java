@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 
 /**
  * Copies one output stream of a child to the host's log, line by line, and keeps the last lines for crash
- * reports. The protocol never uses these streams, so whatever a plugin prints is only ever logged.
+ * reports. The protocol never uses these streams, so whatever a plugin prints is only ever logged. A line longer
+ * than {@link Limits#MAX_LINE_CHARS} is cut and marked ({@link LineReader}).
  */
 final class OutputPump {
     static final int TAIL = 20;
@@ -49,7 +50,8 @@ final class OutputPump {
 
     private void pump(InputStream in, Logger log, boolean error) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
+            LineReader lines = new LineReader(r); // never readLine(): a line without an end would grow without limit
+            for (String line = lines.next(); line != null; line = lines.next()) {
                 synchronized (tail) {
                     if (tail.size() == TAIL) {
                         tail.removeFirst();

@@ -2,6 +2,7 @@ package dev.plinth.remote;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,13 +18,11 @@ final class RemoteInvoker implements InvocationHandler {
     private final Supervisor supervisor;
     private final Class<?> iface;
     private final int index;
-    private final Codec codec;
 
     RemoteInvoker(Supervisor supervisor, Class<?> iface, int index) {
         this.supervisor = supervisor;
         this.iface = iface;
         this.index = index;
-        this.codec = new Codec(iface.getClassLoader());
     }
 
     @Override
@@ -43,8 +42,14 @@ final class RemoteInvoker implements InvocationHandler {
         frame.writeInt(index);
         frame.writeString(Calls.key(method));
         frame.writeInt(a.length);
-        for (Object arg : a) {
-            Codec.write(frame, arg);
+        Type[] parameters = method.getGenericParameterTypes();
+        for (int i = 0; i < a.length; i++) {
+            try {
+                Codec.write(frame, a[i], parameters[i]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("plugin " + supervisor.pluginId + ": "
+                        + TypeCheck.signature(method) + ": argument " + i + ": " + e.getMessage(), e);
+            }
         }
         if (frame.size() > Frames.MAX_FRAME) {
             throw new IllegalArgumentException("plugin " + supervisor.pluginId + ": " + TypeCheck.signature(method)
@@ -70,9 +75,35 @@ final class RemoteInvoker implements InvocationHandler {
             throw new RemoteFaultException(supervisor.pluginId, "plugin " + supervisor.pluginId + ": "
                     + TypeCheck.signature(method) + ": interrupted while waiting for the reply", -1, false);
         }
-        if (!r.ok()) {
-            throw Throwables.read(r.in(), supervisor.pluginId, TypeCheck.signature(method));
+        return reply(method, child, r);
+    }
+
+    /**
+     * The result, or the plugin's exception, read as the method's return type declares. Anything else in the reply
+     * is a protocol error: the child is killed and restarted, and this call fails with a
+     * {@link RemoteFaultException} saying what was wrong.
+     */
+    private Object reply(Method method, Child child, Link.Reply r) {
+        Object result = null;
+        RemotePluginException thrown = null;
+        try {
+            if (r.ok()) {
+                result = Codec.read(r.in(), method.getGenericReturnType());
+            } else {
+                thrown = Throwables.read(r.in(), supervisor.pluginId, TypeCheck.signature(method));
+            }
+            r.in().expectEnd("reply");
+        } catch (RuntimeException e) {
+            String problem = e.getClass() == IllegalStateException.class ? e.getMessage() : e.toString();
+            supervisor.protocolError(child, "the reply to " + TypeCheck.signature(method) + " broke the protocol: "
+                    + problem);
+            throw new RemoteFaultException(supervisor.pluginId, "plugin " + supervisor.pluginId + ": "
+                    + TypeCheck.signature(method) + ": protocol error in the reply: " + problem + "; its child JVM"
+                    + " (pid " + child.pid() + ") was killed and restarts", -1, false);
         }
-        return codec.read(r.in());
+        if (thrown != null) {
+            throw thrown;
+        }
+        return result;
     }
 }

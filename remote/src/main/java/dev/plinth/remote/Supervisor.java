@@ -204,6 +204,15 @@ final class Supervisor {
         c.kill("a call timed out: " + what);
     }
 
+    /** Kills a child that broke the protocol ({@code problem}); like a time-out, the plugin restarts. */
+    void protocolError(Child c, String problem) {
+        LOG.warn("plugin {}: {}; killing child JVM (pid {})", pluginId, problem, c.pid());
+        synchronized (lock) {
+            c.restartOnEnd = detach(c);
+        }
+        c.kill(problem);
+    }
+
     /** Starts a child for {@code jar} (or the current jar) and switches to it once it serves. */
     void reload(Path jar) {
         synchronized (reloadLock) {

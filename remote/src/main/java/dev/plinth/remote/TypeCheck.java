@@ -1,5 +1,6 @@
 package dev.plinth.remote;
 
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -13,26 +14,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Decides, before any call, whether every method of an extension interface can cross a process boundary.
+ * Decides, before any call, whether every method of an extension interface can cross a process boundary; the
+ * types it admits are the only ones {@link Codec} ever builds for that method.
  *
- * <p>Supported types are listed in {@link #SUPPORTED}; {@code void} is allowed as a return type. Raw or wildcard
- * collections, type variables, arrays other than {@code byte[]}, interfaces and non-final classes are not: the
- * receiving side could not know which class to build.
+ * <p>Supported types are listed in {@link #SUPPORTED}; {@code void} is allowed as a return type. Refused, with the
+ * reason: raw or wildcard collections and type variables (the receiver could not know what to build), interfaces,
+ * abstract and non-final classes (a subclass would arrive as its declared class), {@code Object}, JDK classes
+ * without a codec ({@code Thread}, {@code InputStream}, {@code Locale}, ...), and value classes with a field of such
+ * a type, which the message names.
  */
 final class TypeCheck {
-    static final String SUPPORTED = "supported: null, primitives and their boxes, String, byte[], enums, records,"
-            + " List/Set/Map/Optional of supported types, final classes with a public constructor or static of"
-            + " factory matching their getters";
+    static final String SUPPORTED = "supported: null, primitives and their boxes, String, arrays, enums, records,"
+            + " public final classes of supported fields, List/Set/Map/Optional of supported types, java.time values,"
+            + " BigDecimal, BigInteger, UUID";
 
-    private static final Set<Class<?>> SCALARS = Set.of(boolean.class, byte.class, short.class, char.class,
-            int.class, long.class, float.class, double.class, Boolean.class, Byte.class, Short.class,
-            Character.class, Integer.class, Long.class, Float.class, Double.class, String.class, byte[].class);
     private static final Set<Class<?>> CONTAINERS = Set.of(List.class, Set.class, Map.class, Optional.class);
 
     private TypeCheck() {
     }
 
-    /** Throws {@link IllegalArgumentException} naming the first method and type that cannot cross. */
+    /** Throws {@link IllegalArgumentException} naming the first method, type and member that cannot cross. */
     static void check(Class<?> iface) {
         if (!iface.isInterface()) {
             throw new IllegalArgumentException(iface.getName() + ": not an interface");
@@ -59,56 +60,59 @@ final class TypeCheck {
     }
 
     private static void reject(Method m, String role, Type type) {
-        Type bad = firstUnsupported(type, new HashSet<>());
-        if (bad != null) {
-            String inner = bad.equals(type) ? "" : " because of " + bad.getTypeName();
-            if (bad instanceof Class<?> c && Modifier.isFinal(c.getModifiers()) && !c.isArray()) {
-                inner += ": " + shapeProblem(c); // meant as a value class, probably: say what is missing
-            }
+        String problem = problem(type, new HashSet<>());
+        if (problem != null) {
             throw new IllegalArgumentException(signature(m) + ": " + role + " type " + type.getTypeName()
-                    + " cannot cross a process boundary" + inner + " (" + SUPPORTED + ")");
+                    + " cannot cross a process boundary: " + problem + " (" + SUPPORTED + ")");
         }
     }
 
-    private static String shapeProblem(Class<?> c) {
-        try {
-            Shape.of(c);
-            return c.getName() + " has components that cannot cross";
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
-    /** The innermost type that cannot cross, or null when all of {@code type} can. */
-    private static Type firstUnsupported(Type type, Set<Class<?>> seen) {
+    /** Why {@code type} cannot cross, naming the innermost type or member at fault; null when it can. */
+    private static String problem(Type type, Set<Class<?>> seen) {
         if (type instanceof ParameterizedType p) {
             if (!CONTAINERS.contains(p.getRawType())) {
-                return type;
+                return type.getTypeName() + ": only List, Set, Map and Optional may have type arguments";
             }
             for (Type arg : p.getActualTypeArguments()) {
-                Type bad = firstUnsupported(arg, seen);
+                String bad = problem(arg, seen);
                 if (bad != null) {
                     return bad;
                 }
             }
             return null;
         }
-        if (!(type instanceof Class<?> c) || c == void.class || CONTAINERS.contains(c)) {
-            return type; // type variables, wildcards, generic arrays, raw collections
+        if (type instanceof GenericArrayType g) {
+            return problem(g.getGenericComponentType(), seen);
         }
-        if (SCALARS.contains(c) || c.isEnum() || !seen.add(c)) {
+        if (!(type instanceof Class<?> c)) {
+            return type.getTypeName() + " is a type variable or wildcard, which does not say what to build";
+        }
+        if (c == Object.class) {
+            return "java.lang.Object does not say what to build";
+        }
+        if (c == void.class) {
+            return "void is only a return type";
+        }
+        if (CONTAINERS.contains(c)) {
+            return c.getName() + " is raw, which does not say what its elements are";
+        }
+        if (c.isArray()) {
+            return problem(c.getComponentType(), seen);
+        }
+        if (c.isPrimitive() || c == String.class || Scalars.isScalar(c) || c.isEnum() || JdkValues.handles(c)
+                || !seen.add(c)) {
             return null;
         }
         Shape shape;
         try {
             shape = Shape.of(c);
         } catch (IllegalArgumentException e) {
-            return type;
+            return e.getMessage();
         }
-        for (Type component : shape.componentTypes) {
-            Type bad = firstUnsupported(component, seen);
+        for (int i = 0; i < shape.componentTypes.length; i++) {
+            String bad = problem(shape.componentTypes[i], seen);
             if (bad != null) {
-                return bad;
+                return shape.names[i] + " (" + shape.componentTypes[i].getTypeName() + "): " + bad;
             }
         }
         return null;

@@ -69,8 +69,8 @@ class HandshakeTest {
             Frames.write(fake, hello(99, "secret"));
 
             assertThatThrownBy(() -> listener.accept("secret", System.nanoTime() + SHORT, null))
-                    .hasMessage("protocol version 99 offered, the host speaks version 1; start the child with the"
-                            + " host's own plinth-remote classes");
+                    .hasMessage("protocol version 99 offered, the host speaks version " + Handshake.VERSION
+                            + "; start the child with the host's own plinth-remote classes");
             assertThat(rejection(fake)).startsWith("protocol version 99 offered");
         }
     }

@@ -34,9 +34,10 @@ class LifecycleTest {
         assertThatThrownBy(() -> RemotePlugin.launch(RemoteFixtures.options(jar).build()))
                 .isInstanceOf(PluginException.class)
                 .hasMessage("com.acme.api.Reader.read(java.io.InputStream): parameter type java.io.InputStream"
-                        + " cannot cross a process boundary (supported: null, primitives and their boxes, String,"
-                        + " byte[], enums, records, List/Set/Map/Optional of supported types, final classes with a"
-                        + " public constructor or static of factory matching their getters)");
+                        + " cannot cross a process boundary: java.io.InputStream is abstract, so the receiver cannot"
+                        + " know what to build (supported: null, primitives and their boxes, String, arrays, enums,"
+                        + " records, public final classes of supported fields, List/Set/Map/Optional of supported"
+                        + " types, java.time values, BigDecimal, BigInteger, UUID)");
     }
 
     @Test
@@ -45,8 +46,9 @@ class LifecycleTest {
                 RemoteFixtures.filter(dir, "plain", "1.0.0", "return in;")).build())) {
             assertThatThrownBy(() -> plugin.extensions(Generic.class)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("com.acme.api.Generic.threads(): return type"
-                            + " java.util.List<java.lang.Thread> cannot cross a process boundary because of"
-                            + " java.lang.Thread (supported: ");
+                            + " java.util.List<java.lang.Thread> cannot cross a process boundary:"
+                            + " java.lang.Thread is not final: a subclass would arrive as java.lang.Thread"
+                            + " (supported: ");
         }
     }
 

@@ -183,12 +183,13 @@ class RemoteCallsTest {
     }
 
     @Test
-    void aResultThatCannotBeEncodedFailsOnlyItsCall() {
-        assertThatThrownBy(() -> echo.points(List.of(new Point(0, 0, "cycle"))))
+    void aResultThatDoesNotFitTheReturnTypeFailsOnlyItsCall() {
+        assertThatThrownBy(() -> echo.points(List.of(new Point(0, 0, "cycle")))) // a raw List in a List<Point>
                 .isInstanceOfSatisfying(RemotePluginException.class, e -> {
                     assertThat(e.remoteClassName()).isEqualTo("java.lang.IllegalStateException");
                     assertThat(e.remoteMessage()).isEqualTo("com.acme.api.Echo.points(Ljava/util/List;):"
-                            + " java.lang.StackOverflowError");
+                            + " java.lang.IllegalArgumentException: value: a java.util.ArrayList where"
+                            + " com.acme.api.Point is declared");
                 });
         assertThat(echo.i(1)).isEqualTo(2); // same child, still serving
         assertThat(plugin.state()).isEqualTo(RemoteState.RUNNING);
