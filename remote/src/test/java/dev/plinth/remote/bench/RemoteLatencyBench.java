@@ -1,6 +1,8 @@
 package dev.plinth.remote.bench;
 
 import com.acme.api.Filter;
+import com.acme.api.Responder;
+import com.acme.api.Response;
 import dev.plinth.api.Plugin;
 import dev.plinth.remote.RemoteOptions;
 import dev.plinth.remote.RemotePlugin;
@@ -22,7 +24,8 @@ import java.util.Locale;
  * puts the threads, other load) reaches both alike.
  *
  * <p>Run: see {@code docs/benchmarks.md}. Optional arguments: calls per caller (default 50000), warm-up calls
- * (default 20000).
+ * (default 20000), and {@code value} to send a {@code Response} (a final class with private fields, crossing by
+ * field) each way instead of the String.
  */
 public final class RemoteLatencyBench {
     static final String PAYLOAD = "0123456789abcdef".repeat(4); // 64 bytes, ASCII
@@ -39,12 +42,18 @@ public final class RemoteLatencyBench {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        boolean value = args.length > 2 && args[2].equals("value"); // a Response, not a String, each way
         Path dir = Files.createTempDirectory("plinth-bench-");
         Path api = location(Filter.class);
         Path jar = TestJar.named("echo").plugin("echo", "1.0.0").classpath(api, location(Plugin.class))
                 .source("bench.Echo", "package bench; public class Echo implements com.acme.api.Filter {"
                         + " public String apply(String in) { return in; } }")
-                .service(Filter.class.getName(), "bench.Echo").writeTo(dir);
+                .source("bench.Respond", "package bench; public class Respond implements com.acme.api.Responder {"
+                        + " public com.acme.api.Response respond(com.acme.api.Response r) {"
+                        + " return com.acme.api.Response.ok(r.body()); } }")
+                .service(Filter.class.getName(), "bench.Echo")
+                .service(Responder.class.getName(), "bench.Respond").writeTo(dir);
+        Response request = Response.ok(PAYLOAD);
         Path socket = dir.resolve("raw.sock");
         Process raw = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
@@ -58,13 +67,15 @@ public final class RemoteLatencyBench {
         try (RemotePlugin plugin = RemotePlugin.launch(RemoteOptions.builder().jar(jar)
                 .hostApiClasspath(List.of(api)).sharedPackages("com.acme.api").build())) {
             Filter echo = plugin.extensions(Filter.class).get(0);
+            Responder responder = plugin.extensions(Responder.class).get(0);
             for (int callers : new int[] {1, 8}) {
                 List<RawPingPongClient> clients = new ArrayList<>();
                 for (int i = 0; i < callers; i++) {
                     clients.add(new RawPingPongClient(socket, PAYLOAD));
                 }
                 List<Op> rawOps = clients.stream().<Op>map(c -> c::ping).toList();
-                List<Op> remoteOps = clients.stream().<Op>map(c -> () -> echo.apply(PAYLOAD)).toList();
+                List<Op> remoteOps = clients.stream().<Op>map(c -> value ? () -> responder.respond(request)
+                        : () -> echo.apply(PAYLOAD)).toList();
                 Load.run(rawOps, warmup / callers, new Samples()); // warm both paths before measuring either
                 Load.run(remoteOps, warmup / callers, new Samples());
                 Samples rawSamples = new Samples();
@@ -82,12 +93,13 @@ public final class RemoteLatencyBench {
         } finally {
             raw.destroyForcibly();
         }
-        print(results, calls);
+        print(results, calls, value);
     }
 
-    private static void print(List<Result> results, int calls) {
-        System.out.printf(Locale.ROOT, "%nRemote calls vs raw Unix-socket ping-pong, 64-byte String echo, %d calls"
-                + " per row, %d cores%n", calls, Runtime.getRuntime().availableProcessors());
+    private static void print(List<Result> results, int calls, boolean value) {
+        System.out.printf(Locale.ROOT, "%nRemote calls vs raw Unix-socket ping-pong, %s, %d calls per row, %d"
+                + " cores%n", value ? "a Response (status, 64-byte body, headers) each way"
+                : "64-byte String echo", calls, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "| %-14s | %7s | %8s | %8s | %10s |%n", "path", "callers", "p50 µs",
                 "p99 µs", "calls/s");
         System.out.println("|----------------|---------|----------|----------|------------|");
