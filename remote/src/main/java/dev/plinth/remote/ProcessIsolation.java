@@ -29,10 +29,7 @@ public final class ProcessIsolation implements ProcessLauncher {
                                  Path dataDirectory, Listener listener) {
         RemotePlugin plugin = RemotePlugin.launch(RemoteOptions.builder().jar(jar).hostApiClasspath(hostApiClasspath)
                 .sharedPackages(sharedPackages.toArray(String[]::new)).startTimeout(startTimeout)
-                .configuration(configuration).callTimeout(options.callTimeout()).maxHeap(options.maxHeap())
-                .jvmOptions(options.jvmOptions().toArray(String[]::new)).environment(options.environment())
-                .restartBackoff(options.initialBackoff(), options.maxBackoff())
-                .maxFailedStarts(options.maxFailedStarts()).dataDirectory(dataDirectory).build());
+                .configuration(configuration).processOptions(options).dataDirectory(dataDirectory).build());
         plugin.addListener(e -> {
             switch (e.kind()) {
                 case CRASHED -> listener.crashed(e.message());

@@ -1,5 +1,6 @@
 package dev.plinth.remote;
 
+import dev.plinth.runtime.ProcessOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,11 +105,17 @@ public record RemoteOptions(Path jar, List<Path> hostApiClasspath, List<String> 
 
         /** The child's maximum heap, as for {@code -Xmx}; default {@code 64m}. */
         public Builder maxHeap(String size) {
-            if (!Objects.requireNonNull(size, "maxHeap == null").matches("[0-9]+[kKmMgG]?")) {
-                throw new IllegalArgumentException("maxHeap: not a heap size like 64m: " + size);
-            }
+            ProcessOptions.builder().maxHeap(size); // the one check of a heap size
             this.maxHeap = size;
             return this;
+        }
+
+        /** The settings of {@code PluginHostBuilder.processOptions}: time-out, heap, options, environment, restarts. */
+        public Builder processOptions(ProcessOptions options) {
+            callTimeout(options.callTimeout()).maxHeap(options.maxHeap());
+            jvmOptions(options.jvmOptions().toArray(String[]::new)).environment(options.environment());
+            return restartBackoff(options.initialBackoff(), options.maxBackoff())
+                    .maxFailedStarts(options.maxFailedStarts());
         }
 
         /** Extra child JVM options, e.g. {@code -XX:TieredStopAtLevel=1}. */

@@ -1,26 +1,17 @@
 package dev.plinth.spring;
 
+import dev.plinth.runtime.ApiManifests;
 import dev.plinth.runtime.PluginHost;
 import dev.plinth.runtime.PluginHostBuilder;
 import dev.plinth.runtime.ProcessOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.jar.Manifest;
 
 /** Turns {@link PlinthProperties} into a {@link PluginHost}, refusing a setting that cannot work by its name. */
 final class HostSettings {
-    /** The manifest attribute a host API jar names its packages with. */
-    static final String SHARED_PACKAGES_ATTRIBUTE = "Plinth-Shared-Packages";
-
     private final PlinthProperties properties;
     private final ClassLoader hostLoader;
     private final Path base;
@@ -82,36 +73,15 @@ final class HostSettings {
         if (!properties.getSharedPackages().isEmpty()) {
             return List.copyOf(properties.getSharedPackages());
         }
-        Set<String> found = manifestPackages(hostLoader);
+        Set<String> found = ApiManifests.sharedPackages(hostLoader);
         if (found.isEmpty()) {
             throw new PlinthConfigurationException("plinth.shared-packages", "(empty)",
                     "no host API packages are configured, and no jar on the class path names any in its manifest's "
-                            + SHARED_PACKAGES_ATTRIBUTE + " attribute",
+                            + ApiManifests.SHARED_PACKAGES + " attribute",
                     "Set plinth.shared-packages to the packages of your host API (e.g. com.acme.api), or add "
-                            + SHARED_PACKAGES_ATTRIBUTE + " to the API jar's manifest (see docs/start-host.md).");
+                            + ApiManifests.SHARED_PACKAGES + " to the API jar's manifest (see docs/start-host.md).");
         }
         return List.copyOf(found);
-    }
-
-    static Set<String> manifestPackages(ClassLoader loader) {
-        Set<String> packages = new TreeSet<>();
-        try {
-            for (URL url : Collections.list(loader.getResources("META-INF/MANIFEST.MF"))) {
-                try (InputStream in = url.openStream()) {
-                    String value = new Manifest(in).getMainAttributes().getValue(SHARED_PACKAGES_ATTRIBUTE);
-                    if (value != null) {
-                        for (String p : value.split(",")) {
-                            if (!p.isBlank()) {
-                                packages.add(p.strip());
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the manifests on the class path", e);
-        }
-        return packages;
     }
 
     private static ProcessOptions processOptions(String property, PlinthProperties.Process settings) {

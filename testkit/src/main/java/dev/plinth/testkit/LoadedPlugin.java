@@ -1,5 +1,6 @@
 package dev.plinth.testkit;
 
+import dev.plinth.runtime.ApiManifests;
 import dev.plinth.runtime.PluginHost;
 import dev.plinth.runtime.PluginHostBuilder;
 import dev.plinth.runtime.PluginInfo;
@@ -33,11 +34,11 @@ final class LoadedPlugin implements Plinth, AutoCloseable {
     }
 
     static LoadedPlugin start(Settings settings, ClassLoader testLoader) throws IOException {
-        Set<String> shared = settings.sharedPackages().isEmpty() ? SharedPackages.onClassPath(testLoader)
+        Set<String> shared = settings.sharedPackages().isEmpty() ? ApiManifests.sharedPackages(testLoader)
                 : Set.copyOf(settings.sharedPackages());
         if (shared.isEmpty()) {
             throw new IllegalStateException("no host API packages: name them, @PlinthTest(sharedPackages ="
-                    + " \"com.acme.api\"), or put a host API jar with a " + SharedPackages.ATTRIBUTE
+                    + " \"com.acme.api\"), or put a host API jar with a " + ApiManifests.SHARED_PACKAGES
                     + " manifest attribute on the test class path");
         }
         Path scratch = Files.createTempDirectory("plinth-testkit-");

@@ -1,5 +1,6 @@
 package dev.plinth.testkit;
 
+import dev.plinth.runtime.ApiManifests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,10 +47,10 @@ class FailingPluginTest {
 
     @Test
     void sharedPackagesDefaultToThoseTheClassPathNames(@TempDir Path dir) throws IOException {
-        Path api = TestJar.named("api").attribute(SharedPackages.ATTRIBUTE, "com.acme.api, com.acme.spi")
+        Path api = TestJar.named("api").attribute(ApiManifests.SHARED_PACKAGES, "com.acme.api, com.acme.spi")
                 .writeTo(dir);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {api.toUri().toURL()}, null)) {
-            assertThat(SharedPackages.onClassPath(loader)).containsExactly("com.acme.api", "com.acme.spi");
+            assertThat(ApiManifests.sharedPackages(loader)).containsExactly("com.acme.api", "com.acme.spi");
         }
     }
 }
