@@ -105,9 +105,13 @@ final class Retirement {
         }
     }
 
-    /** On the stop thread: signals stopping and runs {@code stop()}; the finding when it threw, else null. */
+    /**
+     * On the stop thread: signals stopping and runs {@code stop()} with the plugin's loader as the thread context
+     * class loader, as {@code start} had it; the finding when it threw, else null.
+     */
     private static Finding stopOne(PluginRecord r, ManagedContext context, Plugin lifecycle) {
         context.signalStopping();
+        Thread.currentThread().setContextClassLoader(lifecycle.getClass().getClassLoader());
         String type = lifecycle.getClass().getName();
         r.phase = new Phase(type, "stop()");
         try {
