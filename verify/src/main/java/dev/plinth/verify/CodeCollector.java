@@ -28,8 +28,6 @@ final class CodeCollector extends MethodVisitor {
             "java/lang/LinkageError", "java/lang/NoClassDefFoundError", "java/lang/NoSuchMethodError",
             "java/lang/NoSuchFieldError", "java/lang/IncompatibleClassChangeError", "java/lang/AbstractMethodError",
             "java/lang/IllegalAccessError");
-    private static final Set<String> NATIVE_LOADERS = Set.of("java/lang/System.loadLibrary",
-            "java/lang/System.load", "java/lang/Runtime.loadLibrary", "java/lang/Runtime.load");
 
     private final String method;
     private final List<ClassModel.Ref> out;
@@ -110,11 +108,17 @@ final class CodeCollector extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String methodName, String descriptor, boolean itf) {
         add(ClassModel.Kind.METHOD, owner, methodName, descriptor, opcode, itf);
-        if (NATIVE_LOADERS.contains(owner + "." + methodName)) {
+        if (loadsNative(owner, methodName)) {
             nativeLoads.add(new ClassModel.NativeLoad(method, Names.method(owner, methodName, descriptor),
                     lastString));
         }
         instruction(opcode);
+    }
+
+    /** {@code System.load}, {@code System.loadLibrary} and their {@code Runtime} twins; no key built per call. */
+    private static boolean loadsNative(String owner, String methodName) {
+        return (methodName.equals("loadLibrary") || methodName.equals("load"))
+                && (owner.equals("java/lang/System") || owner.equals("java/lang/Runtime"));
     }
 
     @Override

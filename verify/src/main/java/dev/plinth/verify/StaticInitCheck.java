@@ -44,8 +44,8 @@ final class StaticInitCheck implements Check {
         while (!queue.isEmpty()) {
             List<String[]> path = queue.remove();
             String[] at = path.get(path.size() - 1);
-            for (ClassModel.Ref ref : plugin.get(at[0]).refs()) {
-                if (ref.kind() != ClassModel.Kind.METHOD || !at[1].equals(ref.from())) {
+            for (ClassModel.Ref ref : plugin.get(at[0]).codeOf(at[1])) {
+                if (ref.kind() != ClassModel.Kind.METHOD) {
                     continue;
                 }
                 String owner = linker.declaringClass(ref);
