@@ -30,6 +30,7 @@ final class ClassSpace {
     private Reachability reachability;
     private java.util.Set<String> pluginPackages;
     private final HostReads reads = HostReads.recording();
+    private final Map<String, String> strings = new HashMap<>(); // one instance per name across the jar's classes
 
     private final List<PluginArchive> dependencies;
     private final Map<String, PluginArchive> dependencyOf = new HashMap<>();
@@ -94,7 +95,7 @@ final class ClassSpace {
                     return;
                 }
                 try {
-                    ClassModel model = ClassParser.full(entry.bytes());
+                    ClassModel model = ClassParser.full(entry.bytes(), strings);
                     plugin.put(model.name(), model);
                 } catch (IllegalArgumentException e) {
                     unparseable.put(entry.entry(), e.getMessage());
