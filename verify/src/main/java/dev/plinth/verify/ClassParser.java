@@ -1,6 +1,7 @@
 package dev.plinth.verify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,14 +117,16 @@ final class ClassParser {
                 members.values().forEach(m -> byName.computeIfAbsent(m.name(), k -> new HashMap<>())
                         .put(m.descriptor(), m));
             }
-            byName.replaceAll((k, v) -> Map.copyOf(v));
+            byName.replaceAll((k, v) -> v.size() == 1 ? Map.of(v.keySet().iterator().next(),
+                    v.values().iterator().next()) : Map.copyOf(v));
             List<ClassModel.Ref> allRefs = List.copyOf(refs);
-            Map<String, List<ClassModel.Ref>> code = new HashMap<>();
+            Map<String, List<ClassModel.Ref>> code = new HashMap<>(codeRanges.size() * 2);
             codeRanges.forEach((m, range) -> code.put(m, allRefs.subList(range[0], range[1])));
+            // byName and code are only looked up, never iterated: wrapped rather than copied into new tables
             return new ClassModel(name, access, innerAccess, member, superName, interfaces,
                     nestHost == null ? name : nestHost, List.copyOf(annotations), Map.copyOf(fields),
-                    Map.copyOf(methods), allRefs, Map.copyOf(byName), Map.copyOf(code), List.copyOf(nativeLoads),
-                    ordinal);
+                    Map.copyOf(methods), allRefs, Collections.unmodifiableMap(byName),
+                    Collections.unmodifiableMap(code), List.copyOf(nativeLoads), ordinal);
         }
 
         @Override

@@ -42,8 +42,10 @@ final class Linker {
      * @param detail for INCOMPATIBLE and ILLEGAL_ACCESS, why
      */
     record Outcome(Status status, String target, String detail) {
+        private static final Outcome OK = new Outcome(Status.OK, null, null);
+
         static Outcome ok() {
-            return new Outcome(Status.OK, null, null);
+            return OK;
         }
 
         static Outcome unknown() {
