@@ -53,11 +53,11 @@ final class StaticInitCheck implements Check {
                 if (what.isPresent()) {
                     return Optional.of(finding(classes, start, path, owner, ref, what.get()));
                 }
-                String callee = ref.name() + ref.descriptor();
                 ClassModel target = plugin.get(owner);
                 boolean follow = target != null && !ref.name().startsWith("lambda$")
                         && target.method(ref.name(), ref.descriptor()).isPresent();
-                if (follow && path.size() < MAX_DEPTH && visited.add(owner + "." + callee)) {
+                String callee = follow && path.size() < MAX_DEPTH ? ref.name() + ref.descriptor() : null;
+                if (callee != null && visited.add(owner + "." + callee)) {
                     List<String[]> next = new ArrayList<>(path);
                     next.add(new String[] {owner, callee});
                     queue.add(next);
