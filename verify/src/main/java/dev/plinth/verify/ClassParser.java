@@ -1,6 +1,7 @@
 package dev.plinth.verify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,18 +32,60 @@ final class ClassParser {
 
     /** Header, members and every symbolic reference the code makes (used for plugin classes). */
     static ClassModel full(byte[] bytes) {
-        return parse(bytes, true);
+        return parse(bytes, true, new HashMap<>());
+    }
+
+    /**
+     * {@link #full(byte[])}, with every name and descriptor taken from {@code strings} when an equal one is there
+     * (and added when not): the classes of one jar then share one instance per name, so the many lookups by name
+     * that follow compare references and reuse hash codes.
+     */
+    static ClassModel full(byte[] bytes, Map<String, String> strings) {
+        return parse(bytes, true, strings);
     }
 
     private static ClassModel parse(byte[] bytes, boolean code) {
+        return parse(bytes, code, null);
+    }
+
+    private static ClassModel parse(byte[] bytes, boolean code, Map<String, String> strings) {
         try {
             Collector collector = new Collector(code);
-            new ClassReader(bytes).accept(collector, code ? ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES
+            ClassReader reader = strings == null ? new ClassReader(bytes) : new SharedStrings(bytes, strings);
+            reader.accept(collector, code ? ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES
                     : ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             return collector.model();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+    }
+
+    /** Reads each constant-pool string once per class file and returns the shared instance of it. */
+    private static final class SharedStrings extends ClassReader {
+        private final Map<String, String> strings;
+        private final String[] read;
+
+        SharedStrings(byte[] bytes, Map<String, String> strings) {
+            super(bytes);
+            this.strings = strings;
+            this.read = new String[getItemCount()];
+        }
+
+        @Override
+        public String readUTF8(int offset, char[] charBuffer) {
+            int index = read == null || offset == 0 ? 0 : readUnsignedShort(offset); // the constructor reads some
+            if (index == 0 || index >= read.length) {
+                return super.readUTF8(offset, charBuffer);
+            }
+            String known = read[index];
+            if (known == null) {
+                String s = super.readUTF8(offset, charBuffer);
+                known = strings.putIfAbsent(s, s);
+                known = known == null ? s : known;
+                read[index] = known;
+            }
+            return known;
         }
     }
 
@@ -74,14 +117,16 @@ final class ClassParser {
                 members.values().forEach(m -> byName.computeIfAbsent(m.name(), k -> new HashMap<>())
                         .put(m.descriptor(), m));
             }
-            byName.replaceAll((k, v) -> Map.copyOf(v));
+            byName.replaceAll((k, v) -> v.size() == 1 ? Map.of(v.keySet().iterator().next(),
+                    v.values().iterator().next()) : Map.copyOf(v));
             List<ClassModel.Ref> allRefs = List.copyOf(refs);
-            Map<String, List<ClassModel.Ref>> code = new HashMap<>();
+            Map<String, List<ClassModel.Ref>> code = new HashMap<>(codeRanges.size() * 2);
             codeRanges.forEach((m, range) -> code.put(m, allRefs.subList(range[0], range[1])));
+            // byName and code are only looked up, never iterated: wrapped rather than copied into new tables
             return new ClassModel(name, access, innerAccess, member, superName, interfaces,
                     nestHost == null ? name : nestHost, List.copyOf(annotations), Map.copyOf(fields),
-                    Map.copyOf(methods), allRefs, Map.copyOf(byName), Map.copyOf(code), List.copyOf(nativeLoads),
-                    ordinal);
+                    Map.copyOf(methods), allRefs, Collections.unmodifiableMap(byName),
+                    Collections.unmodifiableMap(code), List.copyOf(nativeLoads), ordinal);
         }
 
         @Override
@@ -142,8 +187,9 @@ final class ClassParser {
         public MethodVisitor visitMethod(int acc, String methodName, String descriptor, String signature,
                                          String[] exceptions) {
             DescriptorSyntax.requireMethod(descriptor);
-            methods.put(methodName + descriptor, new ClassModel.Member(name, methodName, descriptor, acc));
-            return code ? new CodeCollector(methodName + descriptor, refs, codeRanges, nativeLoads) : null;
+            String key = methodName + descriptor;
+            methods.put(key, new ClassModel.Member(name, methodName, descriptor, acc));
+            return code ? new CodeCollector(key, refs, codeRanges, nativeLoads) : null;
         }
     }
 }

@@ -28,8 +28,10 @@ final class ClassSpace {
     private final Map<String, HostClasses.Found> found = new HashMap<>(); // names recur: ask the loaders once
     private final Map<ClassModel.Ref, ClassModel.Member> targets = new HashMap<>();
     private Reachability reachability;
+    private SinkCalls sinkCalls;
     private java.util.Set<String> pluginPackages;
     private final HostReads reads = HostReads.recording();
+    private final Map<String, String> strings = new HashMap<>(1 << 12); // one instance per name in the jar's classes
 
     private final List<PluginArchive> dependencies;
     private final Map<String, PluginArchive> dependencyOf = new HashMap<>();
@@ -94,7 +96,7 @@ final class ClassSpace {
                     return;
                 }
                 try {
-                    ClassModel model = ClassParser.full(entry.bytes());
+                    ClassModel model = ClassParser.full(entry.bytes(), strings);
                     plugin.put(model.name(), model);
                 } catch (IllegalArgumentException e) {
                     unparseable.put(entry.entry(), e.getMessage());
@@ -113,6 +115,14 @@ final class ClassSpace {
     /** What {@link Linker#target} found for each call: several checks ask it of every call site. */
     Map<ClassModel.Ref, ClassModel.Member> targets() {
         return targets;
+    }
+
+    /** The calls that may end the JVM or create threads, found once for the checks that look for them. */
+    SinkCalls sinkCalls() {
+        if (sinkCalls == null) {
+            sinkCalls = new SinkCalls(pluginClasses());
+        }
+        return sinkCalls;
     }
 
     /** What the plugin's entry points reach, computed once for every check. */

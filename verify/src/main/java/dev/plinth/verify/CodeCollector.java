@@ -28,15 +28,13 @@ final class CodeCollector extends MethodVisitor {
             "java/lang/LinkageError", "java/lang/NoClassDefFoundError", "java/lang/NoSuchMethodError",
             "java/lang/NoSuchFieldError", "java/lang/IncompatibleClassChangeError", "java/lang/AbstractMethodError",
             "java/lang/IllegalAccessError");
-    private static final Set<String> NATIVE_LOADERS = Set.of("java/lang/System.loadLibrary",
-            "java/lang/System.load", "java/lang/Runtime.loadLibrary", "java/lang/Runtime.load");
 
     private final String method;
     private final List<ClassModel.Ref> out;
     private final Map<String, int[]> byMethod;
     private final List<ClassModel.NativeLoad> nativeLoads;
     private final List<ClassModel.Ref> refs = new ArrayList<>();
-    private final List<Integer> positions = new ArrayList<>();
+    private int[] positions = new int[16];
     private final Map<Label, Integer> labels = new HashMap<>();
     private final List<Label[]> handlers = new ArrayList<>();
     private final Map<Integer, Label[]> jumps = new HashMap<>();
@@ -60,8 +58,11 @@ final class CodeCollector extends MethodVisitor {
         } else if (kind == ClassModel.Kind.FIELD_GET || kind == ClassModel.Kind.FIELD_PUT) {
             DescriptorSyntax.requireField(descriptor);
         }
+        if (refs.size() == positions.length) {
+            positions = java.util.Arrays.copyOf(positions, positions.length * 2);
+        }
+        positions[refs.size()] = index;
         refs.add(new ClassModel.Ref(kind, owner, memberName, descriptor, opcode, itf, method, false));
-        positions.add(index);
     }
 
     private void instruction(int opcode) {
@@ -81,7 +82,9 @@ final class CodeCollector extends MethodVisitor {
 
     @Override
     public void visitLabel(Label label) {
-        labels.put(label, index);
+        if (!handlers.isEmpty()) { // labels only serve the handlers' control flow, and handlers come first
+            labels.put(label, index);
+        }
     }
 
     @Override
@@ -110,11 +113,17 @@ final class CodeCollector extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String methodName, String descriptor, boolean itf) {
         add(ClassModel.Kind.METHOD, owner, methodName, descriptor, opcode, itf);
-        if (NATIVE_LOADERS.contains(owner + "." + methodName)) {
+        if (loadsNative(owner, methodName)) {
             nativeLoads.add(new ClassModel.NativeLoad(method, Names.method(owner, methodName, descriptor),
                     lastString));
         }
         instruction(opcode);
+    }
+
+    /** {@code System.load}, {@code System.loadLibrary} and their {@code Runtime} twins; no key built per call. */
+    private static boolean loadsNative(String owner, String methodName) {
+        return (methodName.equals("loadLibrary") || methodName.equals("load"))
+                && (owner.equals("java/lang/System") || owner.equals("java/lang/Runtime"));
     }
 
     @Override
@@ -236,9 +245,14 @@ final class CodeCollector extends MethodVisitor {
             }
         }
         int first = out.size();
+        if (guards.isEmpty()) {
+            out.addAll(refs);
+            byMethod.put(method, new int[] {first, out.size()});
+            return;
+        }
         for (int i = 0; i < refs.size(); i++) {
             ClassModel.Ref r = refs.get(i);
-            int at = positions.get(i);
+            int at = positions[i];
             boolean guarded = false;
             for (int[] g : guards) {
                 if (g[0] <= at && at < g[1]) {

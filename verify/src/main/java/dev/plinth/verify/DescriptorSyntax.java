@@ -26,7 +26,7 @@ final class DescriptorSyntax {
                 throw new IllegalArgumentException("malformed method descriptor '" + descriptor + "'");
             }
         }
-        boolean ok = i < descriptor.length() && (descriptor.equals(descriptor.substring(0, i + 1) + "V")
+        boolean ok = i < descriptor.length() && (i + 2 == descriptor.length() && descriptor.charAt(i + 1) == 'V'
                 || fieldEnd(descriptor, i + 1) == descriptor.length());
         if (!ok) {
             throw new IllegalArgumentException("malformed method descriptor '" + descriptor + "'");

@@ -20,11 +20,7 @@ final class LinkageCheck implements Check {
         LinkageReport report = new LinkageReport(classes);
         for (ClassModel c : classes.pluginClasses().values()) {
             for (ClassModel.Ref ref : c.refs()) {
-                Linker.Outcome outcome = switch (ref.kind()) {
-                    case CLASS, NEW -> linker.resolveClass(ref.owner(), c);
-                    case FIELD_GET, FIELD_PUT -> linker.resolveField(ref, c);
-                    case METHOD -> linker.resolveMethod(ref, c);
-                };
+                Linker.Outcome outcome = linker.resolve(ref, c);
                 if (outcome.status() != Linker.Status.OK && outcome.status() != Linker.Status.UNKNOWN) {
                     report.add(c, ref, outcome);
                 }

@@ -1,8 +1,10 @@
 package dev.plinth.verify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +24,8 @@ final class Linker {
     private static final ClassModel.Member NO_TARGET = new ClassModel.Member("", "", "", 0);
 
     private final ClassSpace space;
+    private final Map<Key, Outcome> resolved = new HashMap<>();
+    private boolean askedFrom;
 
     Linker(ClassSpace space) {
         this.space = space;
@@ -38,12 +42,69 @@ final class Linker {
      * @param detail for INCOMPATIBLE and ILLEGAL_ACCESS, why
      */
     record Outcome(Status status, String target, String detail) {
+        private static final Outcome OK = new Outcome(Status.OK, null, null);
+
         static Outcome ok() {
-            return new Outcome(Status.OK, null, null);
+            return OK;
         }
 
         static Outcome unknown() {
             return new Outcome(Status.UNKNOWN, null, null);
+        }
+    }
+
+    /**
+     * Resolves any reference made by {@code from}. The same symbol is named from many places of a jar: an outcome
+     * that did not depend on the referring class (no private, package-private or non-public class access was
+     * judged) is remembered and reused for every other reference to that symbol.
+     */
+    Outcome resolve(ClassModel.Ref ref, ClassModel from) {
+        Key key = Key.of(ref);
+        Outcome known = resolved.get(key);
+        if (known != null) {
+            return known;
+        }
+        askedFrom = false;
+        Outcome outcome = switch (ref.kind()) {
+            case CLASS, NEW -> resolveClass(ref.owner(), from);
+            case FIELD_GET, FIELD_PUT -> resolveField(ref, from);
+            case METHOD -> resolveMethod(ref, from);
+        };
+        if (!askedFrom) {
+            resolved.put(key, outcome);
+        }
+        return outcome;
+    }
+
+    /**
+     * What resolving a reference depends on besides the referring class: the symbol, whether it is a method or
+     * field or class, whether the instruction is static, whether it names an interface method.
+     */
+    private record Key(int sort, String owner, String name, String descriptor, int hash) {
+        Key(int sort, String owner, String name, String descriptor) {
+            this(sort, owner, name, descriptor, (sort * 31 + owner.hashCode()) * 31 + (name == null ? 0
+                    : name.hashCode() * 31 + descriptor.hashCode()));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && sort == k.sort && owner.equals(k.owner)
+                    && java.util.Objects.equals(name, k.name) && java.util.Objects.equals(descriptor, k.descriptor);
+        }
+
+        static Key of(ClassModel.Ref ref) {
+            return switch (ref.kind()) {
+                case CLASS, NEW -> new Key(0, ref.owner(), null, null);
+                case FIELD_GET, FIELD_PUT -> new Key(ref.isStatic() ? 2 : 1, ref.owner(), ref.name(),
+                        ref.descriptor());
+                case METHOD -> new Key(3 + (ref.opcode() == 0xb8 ? 1 : 0) + (ref.isInterface() ? 2 : 0),
+                        ref.owner(), ref.name(), ref.descriptor());
+            };
         }
     }
 
@@ -241,6 +302,7 @@ final class Linker {
     private Outcome access(ClassModel.Member m, ClassModel from) {
         HostClasses.Found declaring = space.find(m.owner());
         if (m.is(ClassModel.PRIVATE)) {
+            askedFrom = true;
             boolean nestmate = declaring.model() != null && declaring.origin() == HostClasses.Origin.PLUGIN
                     && declaring.model().nestHost().equals(from.nestHost());
             return nestmate || m.owner().equals(from.name()) ? Outcome.ok()
@@ -254,7 +316,8 @@ final class Linker {
     }
 
     /** Same runtime package: same package name and the same defining side (a plugin cannot join a host package). */
-    private static boolean samePackage(ClassModel c, HostClasses.Origin origin, ClassModel from) {
+    private boolean samePackage(ClassModel c, HostClasses.Origin origin, ClassModel from) {
+        askedFrom = true;
         return origin == HostClasses.Origin.PLUGIN && c.packageName().equals(from.packageName());
     }
 

@@ -44,8 +44,8 @@ final class StaticInitCheck implements Check {
         while (!queue.isEmpty()) {
             List<String[]> path = queue.remove();
             String[] at = path.get(path.size() - 1);
-            for (ClassModel.Ref ref : plugin.get(at[0]).refs()) {
-                if (ref.kind() != ClassModel.Kind.METHOD || !at[1].equals(ref.from())) {
+            for (ClassModel.Ref ref : plugin.get(at[0]).codeOf(at[1])) {
+                if (ref.kind() != ClassModel.Kind.METHOD) {
                     continue;
                 }
                 String owner = linker.declaringClass(ref);
@@ -53,11 +53,11 @@ final class StaticInitCheck implements Check {
                 if (what.isPresent()) {
                     return Optional.of(finding(classes, start, path, owner, ref, what.get()));
                 }
-                String callee = ref.name() + ref.descriptor();
                 ClassModel target = plugin.get(owner);
                 boolean follow = target != null && !ref.name().startsWith("lambda$")
                         && target.method(ref.name(), ref.descriptor()).isPresent();
-                if (follow && path.size() < MAX_DEPTH && visited.add(owner + "." + callee)) {
+                String callee = follow && path.size() < MAX_DEPTH ? ref.name() + ref.descriptor() : null;
+                if (callee != null && visited.add(owner + "." + callee)) {
                     List<String[]> next = new ArrayList<>(path);
                     next.add(new String[] {owner, callee});
                     queue.add(next);

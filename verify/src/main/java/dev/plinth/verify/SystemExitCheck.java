@@ -19,9 +19,10 @@ final class SystemExitCheck implements Check {
         Reachability reach = classes.reachability();
         Set<String> unreached = new TreeSet<>();
         String firstUnreached = null;
+        SinkCalls calls = classes.sinkCalls();
         for (ClassModel c : classes.pluginClasses().values()) {
             Set<String> reported = new HashSet<>();
-            for (ClassModel.Ref ref : c.refs()) {
+            for (ClassModel.Ref ref : calls.of(c)) {
                 if (ref.kind() != ClassModel.Kind.METHOD || ref.from() == null || !CallSinks.mayExit(ref.name())) {
                     continue;
                 }

@@ -14,11 +14,12 @@ final class ThreadLeakCheck implements Check {
     public void run(ClassSpace classes, List<Finding> findings) {
         Linker linker = new Linker(classes);
         Reachability reach = classes.reachability();
+        SinkCalls calls = classes.sinkCalls();
         for (ClassModel c : classes.pluginClasses().values()) {
             ClassModel.Ref first = null;
             String firstOwner = null;
             int sites = 0;
-            for (ClassModel.Ref ref : c.refs()) {
+            for (ClassModel.Ref ref : calls.of(c)) {
                 if (ref.kind() != ClassModel.Kind.METHOD || ref.from() == null
                         || !CallSinks.mayCreateThreads(ref.name()) || !reach.reaches(c.name(), ref.from())) {
                     continue;
