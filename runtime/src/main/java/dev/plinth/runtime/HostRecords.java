@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  */
 final class HostRecords {
     private volatile List<PluginRecord> records = List.of();
+    /** The registry of the current records; null when they changed since it was made (made again when asked). */
     private volatile Registry registry = Registry.EMPTY;
     private volatile Consumer<Path> onServing = jar -> { };
 
@@ -28,8 +29,21 @@ final class HostRecords {
         return records;
     }
 
+    /**
+     * The registry of the records as they are now. Made when first asked for after a change, not at each change:
+     * starting N plugins changes the records N times, and making it each time cost O(N) each, O(N²) in all.
+     */
     Registry registry() {
-        return registry;
+        Registry current = registry;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (registry == null) {
+                registry = Registry.of(records);
+            }
+            return registry;
+        }
     }
 
     /** Tells {@code listener} the jar of every generation that starts serving from now on. */
@@ -54,7 +68,7 @@ final class HostRecords {
             }
         }
         records = List.copyOf(updated);
-        registry = Registry.of(records);
+        registry = null;
         if (next != null && next.state() == PluginState.STARTED) {
             onServing.accept(next.path);
         }
@@ -101,7 +115,7 @@ final class HostRecords {
     }
 
     synchronized void republish() {
-        registry = Registry.of(records);
+        registry = null;
     }
 
     /**

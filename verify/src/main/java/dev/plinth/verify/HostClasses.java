@@ -45,7 +45,7 @@ final class HostClasses {
 
     /**
      * The SHA-256 of the host's class file of this internal name as it is now, or {@link HostReads#ABSENT}: what
-     * {@link #find} read if it did, else read now without keeping the class.
+     * {@link #find} read if it did, else read now (and its digest kept) without keeping the class.
      */
     String digestNow(String internalName) {
         String known = digests.get(internalName);
@@ -54,7 +54,11 @@ final class HostClasses {
         }
         Optional<byte[]> bytes = api.classFile(internalName.replace('/', '.'));
         bytes.ifPresent(b -> packageFound(internalName));
-        return bytes.map(HostReads::digest).orElse(HostReads.ABSENT);
+        String digest = bytes.map(HostReads::digest).orElse(HostReads.ABSENT);
+        // kept: a host's loader gives one class name the same bytes for its whole life, and every cached plugin asks
+        // about the same JDK and API classes; hashing them again for each made a warm start slower than a cold one
+        String raced = digests.putIfAbsent(internalName, digest);
+        return raced == null ? digest : raced;
     }
 
     /** Whether the JDK itself has this class: then it is never taken from a plugin, whatever the plugin bundles. */
