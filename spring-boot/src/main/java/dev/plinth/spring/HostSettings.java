@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Turns {@link PlinthProperties} into a {@link PluginHost}, refusing a setting that cannot work by its name. */
 final class HostSettings {
@@ -33,8 +34,8 @@ final class HostSettings {
         for (int i = 0; i < jars.size(); i++) {
             builder.plugin(existing("plinth.plugins.jars[" + i + "]", jars.get(i), false));
         }
-        builder.startTimeout(timeout("plinth.start-timeout", properties.getStartTimeout()));
-        builder.stopTimeout(timeout("plinth.stop-timeout", properties.getStopTimeout()));
+        timeout("plinth.start-timeout", properties.getStartTimeout(), builder::startTimeout);
+        timeout("plinth.stop-timeout", properties.getStopTimeout(), builder::stopTimeout);
         if (properties.getLockfile() != null) {
             Path lockfile = base.resolve(properties.getLockfile()).normalize();
             if (!Files.isRegularFile(lockfile)) {
@@ -50,11 +51,10 @@ final class HostSettings {
             builder.dataDirectory(base.resolve(properties.getDataDirectory()).normalize());
         }
         properties.getIsolation().forEach(builder::isolation);
-        if (properties.getStartThreads() < 1) {
-            throw new PlinthConfigurationException("plinth.start-threads", properties.getStartThreads(),
-                    "must be at least 1", "Set it to how many plugins may start at once, such as 4.");
+        Integer threads = properties.getStartThreads();
+        if (threads != null) {
+            checked("plinth.start-threads", threads, () -> builder.startThreads(threads));
         }
-        builder.startThreads(properties.getStartThreads());
         properties.getProcess().forEach((id, settings) -> {
             ProcessOptions options = processOptions("plinth.process." + id, settings);
             if (id.equals("default")) {
@@ -84,17 +84,24 @@ final class HostSettings {
         return List.copyOf(found);
     }
 
+    /** The runtime's defaults, with what the settings give; each value checked by {@link ProcessOptions}. */
     private static ProcessOptions processOptions(String property, PlinthProperties.Process settings) {
         ProcessOptions.Builder options = ProcessOptions.builder();
-        checked(property + ".call-timeout", settings.getCallTimeout(),
-                () -> options.callTimeout(settings.getCallTimeout()));
-        checked(property + ".max-heap", settings.getMaxHeap(), () -> options.maxHeap(settings.getMaxHeap()));
+        if (settings.getCallTimeout() != null) {
+            checked(property + ".call-timeout", settings.getCallTimeout(),
+                    () -> options.callTimeout(settings.getCallTimeout()));
+        }
+        if (settings.getMaxHeap() != null) {
+            checked(property + ".max-heap", settings.getMaxHeap(), () -> options.maxHeap(settings.getMaxHeap()));
+        }
         checked(property + ".jvm-options", settings.getJvmOptions(),
                 () -> options.jvmOptions(settings.getJvmOptions().toArray(String[]::new)));
         settings.getEnvironment().forEach((name, value) -> checked(property + ".environment." + name, value,
                 () -> options.environment(name, value)));
-        checked(property + ".max-failed-starts", settings.getMaxFailedStarts(),
-                () -> options.maxFailedStarts(settings.getMaxFailedStarts()));
+        if (settings.getMaxFailedStarts() != null) {
+            checked(property + ".max-failed-starts", settings.getMaxFailedStarts(),
+                    () -> options.maxFailedStarts(settings.getMaxFailedStarts()));
+        }
         return options.build();
     }
 
@@ -120,12 +127,13 @@ final class HostSettings {
         return path;
     }
 
-    private static Duration timeout(String property, Duration value) {
-        if (value == null || value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(Duration.ofHours(1)) > 0) {
+    /** Sets a time-out; the builder's bounds decide, the message names the setting. */
+    private static void timeout(String property, Duration value, Consumer<Duration> set) {
+        try {
+            set.accept(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw new PlinthConfigurationException(property, value == null ? null : value.toMillis() + "ms",
-                    "must be between 1ms and 1h",
-                    "Set it to a duration such as 5s or 500ms.");
+                    "must be between 1ms and 1h", "Set it to a duration such as 5s or 500ms.");
         }
-        return value;
     }
 }

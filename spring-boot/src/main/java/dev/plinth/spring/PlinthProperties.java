@@ -40,8 +40,8 @@ public class PlinthProperties {
     private Map<String, Isolation> isolation = new LinkedHashMap<>();
     /** How each plugin's child JVM runs under PROCESS, by plugin id; {@code default} for every other one. */
     private Map<String, Process> process = new LinkedHashMap<>();
-    /** How many plugins start at once. */
-    private int startThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /** How many plugins start at once; unset, the runtime's default (twice the processors, at least 4). */
+    private Integer startThreads;
     /** The configuration handed to each plugin ({@code PluginContext.configuration()}), by plugin id. */
     private Map<String, Map<String, String>> configuration = new LinkedHashMap<>();
     /** Plugin ids that are never loaded. */
@@ -135,11 +135,11 @@ public class PlinthProperties {
         this.process = process;
     }
 
-    public int getStartThreads() {
+    public Integer getStartThreads() {
         return startThreads;
     }
 
-    public void setStartThreads(int startThreads) {
+    public void setStartThreads(Integer startThreads) {
         this.startThreads = startThreads;
     }
 
@@ -221,16 +221,16 @@ public class PlinthProperties {
 
     /** How one plugin's child JVM runs under PROCESS ({@code dev.plinth.runtime.ProcessOptions}). */
     public static class Process {
-        /** How long one call may take before the child is killed and restarted. */
-        private Duration callTimeout = Duration.ofSeconds(10);
-        /** The child's maximum heap, as for -Xmx. */
-        private String maxHeap = "64m";
+        /** How long one call may take before the child is killed and restarted; unset, 10s. */
+        private Duration callTimeout;
+        /** The child's maximum heap, as for -Xmx; unset, 64m. */
+        private String maxHeap;
         /** More options for the child JVM. */
         private List<String> jvmOptions = new ArrayList<>();
         /** Variables added to the child's environment. */
         private Map<String, String> environment = new LinkedHashMap<>();
-        /** Consecutive failed restarts after which the plugin is FAILED. */
-        private int maxFailedStarts = 10;
+        /** Consecutive failed restarts after which the plugin is FAILED; unset, 10. */
+        private Integer maxFailedStarts;
 
         public Duration getCallTimeout() {
             return callTimeout;
@@ -264,11 +264,11 @@ public class PlinthProperties {
             this.environment = environment;
         }
 
-        public int getMaxFailedStarts() {
+        public Integer getMaxFailedStarts() {
             return maxFailedStarts;
         }
 
-        public void setMaxFailedStarts(int maxFailedStarts) {
+        public void setMaxFailedStarts(Integer maxFailedStarts) {
             this.maxFailedStarts = maxFailedStarts;
         }
     }
