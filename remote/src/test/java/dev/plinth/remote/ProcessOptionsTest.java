@@ -85,10 +85,8 @@ class ProcessOptionsTest {
                 .callTimeout(Duration.ofMillis(500)).build()).build()) {
             host.start();
             Filter far = host.extensions(Filter.class).get(0);
-            long started = System.nanoTime();
             assertThatThrownBy(() -> far.apply("sleep")).isInstanceOf(RemoteFaultException.class)
                     .hasMessageContaining("500 ms");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         }
     }
 
