@@ -76,7 +76,7 @@ class StartQueueTest {
             plugin("c" + i, 10);
         }
         try (PluginHost host = Fixtures.host(dir.resolve("plugins")).startThreads(2)
-                .startTimeout(Duration.ofMillis(700)).build()) {
+                .startTimeout(Duration.ofSeconds(2)).build()) {
             host.start(); // both places taken by the stuck ones first: the others start once those time out
 
             Map<String, PluginState> states = new TreeMap<>();
@@ -92,10 +92,10 @@ class StartQueueTest {
     @Test
     void aStartsTimeOutCountsFromWhenItBeginsNotFromWhenItWasQueued() throws Exception {
         for (int i = 0; i < 4; i++) {
-            plugin("p" + i, 400); // one at a time: the last begins after 1.2 s, beyond one time-out from the first
+            plugin("p" + i, 700); // one at a time: the last begins after 2.1 s, beyond one time-out from the first
         }
         try (PluginHost host = Fixtures.host(dir.resolve("plugins")).startThreads(1)
-                .startTimeout(Duration.ofSeconds(1)).build()) {
+                .startTimeout(Duration.ofMillis(1500)).build()) {
             host.start();
             assertThat(host.plugins()).extracting(PluginInfo::state).containsOnly(PluginState.STARTED);
         }
