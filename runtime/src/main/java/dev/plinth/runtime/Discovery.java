@@ -97,11 +97,14 @@ final class Discovery {
     private void requireKnownIds(List<PluginRecord> records) {
         Set<String> ids = new java.util.TreeSet<>();
         records.forEach(r -> ids.add(r.id()));
-        for (Map.Entry<String, ?> setting : List.of(config.isolationByPlugin(), config.processOptionsByPlugin())
-                .stream().flatMap(m -> m.entrySet().stream()).toList()) {
-            if (!ids.contains(setting.getKey())) {
-                String what = setting.getValue() instanceof Isolation ? "isolation" : "processOptions";
-                throw new UnknownPluginIdException(what, setting.getKey(), ids);
+        requireKnown("isolation", config.isolationByPlugin().keySet(), ids);
+        requireKnown("processOptions", config.processOptionsByPlugin().keySet(), ids);
+    }
+
+    private static void requireKnown(String setting, Set<String> named, Set<String> ids) {
+        for (String id : named) {
+            if (!ids.contains(id)) {
+                throw new UnknownPluginIdException(setting, id, ids);
             }
         }
     }
