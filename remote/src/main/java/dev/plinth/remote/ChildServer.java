@@ -136,8 +136,8 @@ final class ChildServer {
             if (iface == null) {
                 throw new IllegalStateException(ifaceName + ": not served by this plugin");
             }
-            Method m = Calls.method(iface, key);
-            Type[] parameters = m.getGenericParameterTypes();
+            Calls.Target target = Calls.method(iface, key);
+            Type[] parameters = target.parameters();
             int n = in.readInt();
             if (n != parameters.length) {
                 throw new IllegalStateException(what + ": " + n + " arguments received, " + parameters.length
@@ -148,10 +148,10 @@ final class ChildServer {
                 args[i] = Codec.read(in, parameters[i]); // the parameter types are the schema: nothing else is built
             }
             in.expectEnd("call");
-            Object result = invoke(iface, index, m, args);
+            Object result = invoke(iface, index, target.method(), args);
             reply = Out.frame(Frames.RESULT);
             reply.writeLong(id);
-            Codec.write(reply, result, m.getGenericReturnType());
+            Codec.write(reply, result, target.returnType());
             if (reply.size() > Frames.MAX_FRAME) {
                 reply = error(id, new IllegalStateException(what + ": the result encodes to " + reply.size()
                         + " bytes, more than the " + Frames.MAX_FRAME + " a reply may carry"));

@@ -21,7 +21,7 @@ final class Out {
 
     /** A frame that starts with the message type. */
     static Out frame(byte type) {
-        Out out = new Out(128);
+        Out out = new Out(256);
         out.writeByte(type);
         return out;
     }
@@ -61,6 +61,13 @@ final class Out {
         size += b.length;
     }
 
+    /** Bytes written before, as they are: no length is written. */
+    void writeRaw(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, size, b.length);
+        size += b.length;
+    }
+
     /** A string as its UTF-8 bytes; null is written as length -1. */
     void writeString(String s) {
         if (s == null) {
@@ -81,6 +88,11 @@ final class Out {
     /** The bytes of the body so far: what a receiver checks against {@link Frames#MAX_FRAME}. */
     int size() {
         return size - 4;
+    }
+
+    /** A copy of the body written so far, for {@link #writeRaw} into other frames. */
+    byte[] body() {
+        return Arrays.copyOfRange(buf, 4, size);
     }
 
     /** The finished frame: the length prefix filled in, ready to write. */

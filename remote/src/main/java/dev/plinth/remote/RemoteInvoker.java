@@ -2,8 +2,9 @@ package dev.plinth.remote;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -18,6 +19,7 @@ final class RemoteInvoker implements InvocationHandler {
     private final Supervisor supervisor;
     private final Class<?> iface;
     private final int index;
+    private final Map<Method, CallPlan> plans = new ConcurrentHashMap<>();
 
     RemoteInvoker(Supervisor supervisor, Class<?> iface, int index) {
         this.supervisor = supervisor;
@@ -35,24 +37,22 @@ final class RemoteInvoker implements InvocationHandler {
             };
         }
         Object[] a = args == null ? NO_ARGS : args;
+        CallPlan plan = plans.computeIfAbsent(method, m -> new CallPlan(iface, index, m));
         long id = Link.nextId();
         Out frame = Out.frame(Frames.CALL);
         frame.writeLong(id);
-        frame.writeString(iface.getName());
-        frame.writeInt(index);
-        frame.writeString(Calls.key(method));
+        frame.writeRaw(plan.header);
         frame.writeInt(a.length);
-        Type[] parameters = method.getGenericParameterTypes();
         for (int i = 0; i < a.length; i++) {
             try {
-                Codec.write(frame, a[i], parameters[i]);
+                Codec.write(frame, a[i], plan.parameters[i]);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("plugin " + supervisor.pluginId + ": "
-                        + TypeCheck.signature(method) + ": argument " + i + ": " + e.getMessage(), e);
+                        + plan.signature + ": argument " + i + ": " + e.getMessage(), e);
             }
         }
         if (frame.size() > Frames.MAX_FRAME) {
-            throw new IllegalArgumentException("plugin " + supervisor.pluginId + ": " + TypeCheck.signature(method)
+            throw new IllegalArgumentException("plugin " + supervisor.pluginId + ": " + plan.signature
                     + ": the arguments encode to " + frame.size() + " bytes, more than the " + Frames.MAX_FRAME
                     + " a call may carry");
         }
@@ -63,19 +63,19 @@ final class RemoteInvoker implements InvocationHandler {
         try {
             r = child.link.await(id, child.link.call(id, frame, deadline), deadline);
         } catch (TimeoutException e) {
-            String what = TypeCheck.signature(method) + " after " + timeout + " ms";
+            String what = plan.signature + " after " + timeout + " ms";
             supervisor.timedOut(child, what);
             throw new RemoteFaultException(supervisor.pluginId, "plugin " + supervisor.pluginId + ": "
-                    + TypeCheck.signature(method) + ": timed out after " + timeout + " ms; its child JVM (pid "
+                    + plan.signature + ": timed out after " + timeout + " ms; its child JVM (pid "
                     + child.pid() + ") was killed and restarts", -1, true);
         } catch (CompletionException e) {
             throw (RuntimeException) e.getCause(); // always a RemoteFaultException from Link.failAll
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteFaultException(supervisor.pluginId, "plugin " + supervisor.pluginId + ": "
-                    + TypeCheck.signature(method) + ": interrupted while waiting for the reply", -1, false);
+                    + plan.signature + ": interrupted while waiting for the reply", -1, false);
         }
-        return reply(method, child, r);
+        return reply(plan, child, r);
     }
 
     /**
@@ -83,22 +83,22 @@ final class RemoteInvoker implements InvocationHandler {
      * is a protocol error: the child is killed and restarted, and this call fails with a
      * {@link RemoteFaultException} saying what was wrong.
      */
-    private Object reply(Method method, Child child, Link.Reply r) {
+    private Object reply(CallPlan plan, Child child, Link.Reply r) {
         Object result = null;
         RemotePluginException thrown = null;
         try {
             if (r.ok()) {
-                result = Codec.read(r.in(), method.getGenericReturnType());
+                result = Codec.read(r.in(), plan.returnType);
             } else {
-                thrown = Throwables.read(r.in(), supervisor.pluginId, TypeCheck.signature(method));
+                thrown = Throwables.read(r.in(), supervisor.pluginId, plan.signature);
             }
             r.in().expectEnd("reply");
         } catch (RuntimeException e) {
             String problem = e.getClass() == IllegalStateException.class ? e.getMessage() : e.toString();
-            supervisor.protocolError(child, "the reply to " + TypeCheck.signature(method) + " broke the protocol: "
+            supervisor.protocolError(child, "the reply to " + plan.signature + " broke the protocol: "
                     + problem);
             throw new RemoteFaultException(supervisor.pluginId, "plugin " + supervisor.pluginId + ": "
-                    + TypeCheck.signature(method) + ": protocol error in the reply: " + problem + "; its child JVM"
+                    + plan.signature + ": protocol error in the reply: " + problem + "; its child JVM"
                     + " (pid " + child.pid() + ") was killed and restarts", -1, false);
         }
         if (thrown != null) {
