@@ -64,7 +64,7 @@ final class Discovery {
      */
     List<PluginRecord> plan() {
         // reading and verifying are pure and thread-safe: use every core; the order of the jars is kept
-        List<PluginArchive> archives = List.copyOf(jars()).parallelStream().map(PluginArchive::read).toList();
+        List<PluginArchive> archives = List.copyOf(jars()).parallelStream().map(this::read).toList();
         DependencyGraph graph = DependencyGraph.resolve(archives, config.hostVersion());
         List<PluginRecord> records = archives.parallelStream().map(a -> verified(a, graph)).toList();
         refuseDuplicateIds(records, archives);
@@ -119,7 +119,7 @@ final class Discovery {
      * resolved among the plugins {@code loaded} finds by id (read again from their shadow copies).
      */
     PluginRecord planOne(Path jar, java.util.function.Function<String, Optional<PluginArchive>> loaded) {
-        PluginArchive archive = PluginArchive.read(realPath(config.resolve(jar)));
+        PluginArchive archive = read(realPath(config.resolve(jar)));
         List<PluginArchive> all = new ArrayList<>(List.of(archive));
         Set<String> seen = new HashSet<>(Set.of(archive.descriptor().id()));
         for (int i = 0; i < all.size(); i++) {
@@ -132,6 +132,15 @@ final class Discovery {
         PluginRecord record = verified(archive, DependencyGraph.resolve(all, config.hostVersion()));
         settle(record, new HashSet<>());
         return record;
+    }
+
+    /**
+     * A plugin read whole when it will be verified now; an outline when it will not (verification off) or may not
+     * be (a verification cache, which reads it whole only when it has no entry for it).
+     */
+    private PluginArchive read(Path jar) {
+        return config.verify() && config.verificationCache() == null ? PluginArchive.read(jar)
+                : PluginArchive.readOutline(jar);
     }
 
     private PluginRecord verified(PluginArchive archive, DependencyGraph graph) {

@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param requires    the host API range it declares, or empty
  * @param path        the jar as given, absolute and with links resolved
  * @param sha256      the SHA-256 of the bytes that were loaded (lower-case hex)
- * @param javaRelease the Java release its newest class file targets (17 for class file 61), or 0 with no classes
+ * @param javaRelease the Java release its newest class file targets (17 for class file 61), or 0 with no classes;
+ *                    of its service providers only when it was not verified at this load (verification off, or
+ *                    its findings came from the verification cache)
  * @param loaderName  the name of its class loader, {@code plugin:<id>@<version>}
  * @param state       the state when the snapshot was taken
  * @param findings    every finding about this plugin, in the order they were made

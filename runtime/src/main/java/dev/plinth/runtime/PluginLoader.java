@@ -45,7 +45,7 @@ final class PluginLoader {
         }
         try {
             List<java.net.URL> jars = new ArrayList<>(List.of(copy.toUri().toURL()));
-            for (Path library : shadows.librariesOf(copy)) {
+            for (Path library : record.carriesLibraries ? shadows.librariesOf(copy) : List.<Path>of()) {
                 jars.add(library.toUri().toURL());
             }
             record.loader = new PluginClassLoader(record.acquireLoaderName(), jars.toArray(java.net.URL[]::new),

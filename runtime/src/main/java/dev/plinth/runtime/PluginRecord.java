@@ -26,6 +26,8 @@ final class PluginRecord {
     final Path path;
     final String sha256;
     final int javaRelease;
+    /** Whether its jar carries libraries ({@code lib/*.jar}), which load from copies of their own. */
+    final boolean carriesLibraries;
     final Map<String, List<PluginArchive.ServiceEntry>> services;
     /** Each provider's {@code @Extension(ordinal)}, read from its class file: orders {@code extensions()}. */
     final Map<String, Integer> ordinals;
@@ -65,12 +67,14 @@ final class PluginRecord {
         int major = archive.maxClassFileVersion();
         this.javaRelease = major == 0 ? 0 : major - 44;
         this.services = archive.services();
+        this.carriesLibraries = !archive.libraries().isEmpty();
         Map<String, Integer> byProvider = new java.util.HashMap<>();
         archive.services().values().forEach(entries -> entries.forEach(e -> byProvider.computeIfAbsent(e.provider(),
                 archive::extensionOrdinal)));
         this.ordinals = Map.copyOf(byProvider);
-        this.usesJdbc = archive.services().containsKey("java.sql.Driver") || archive.classes().values().stream()
-                .flatMap(List::stream).anyMatch(c -> mentions(c.bytes(), "java/sql/DriverManager"));
+        this.usesJdbc = archive.outline() || archive.services().containsKey("java.sql.Driver")
+                || archive.classes().values().stream().flatMap(List::stream)
+                .anyMatch(c -> mentions(c.bytes(), "java/sql/DriverManager")); // an outline does not say: assume
     }
 
     private static boolean mentions(byte[] classFile, String utf8) {

@@ -6,16 +6,19 @@ import dev.plinth.verify.PluginLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.slf4j.Logger;
@@ -33,7 +36,10 @@ import org.slf4j.LoggerFactory;
 final class ShadowStore {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
+    private static final AtomicLong TEMPS = new AtomicLong();
+
     private final Path directory;
+    private volatile boolean created;
 
     ShadowStore(Path directory) {
         this.directory = directory;
@@ -45,7 +51,7 @@ final class ShadowStore {
      * @throws JarChangedException when the bytes copied are not the bytes that were verified
      */
     Path copyOf(Path jar, String sha256) throws IOException {
-        Files.createDirectories(directory);
+        createDirectory();
         Path target = directory.resolve(sha256 + ".jar");
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             String problem = problem(target, sha256);
@@ -54,7 +60,7 @@ final class ShadowStore {
             }
             LOG.warn("shadow copy {} {}, not the verified jar; replacing it with a copy of {}", target, problem, jar);
         }
-        Path temp = Files.createTempFile(directory, "copy-", ".tmp");
+        Path temp = newTemp("copy-");
         try {
             String copied;
             if (PluginLayout.isPlugin(jar)) { // a zip or directory plugin: the jar it makes, made again
@@ -68,9 +74,35 @@ final class ShadowStore {
             }
             // a rename replaces a link itself, never its target
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
             return target;
         } finally {
-            Files.deleteIfExists(temp);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** Creates the store's directory once; a host makes a copy for every plugin it starts. */
+    private void createDirectory() throws IOException {
+        if (!created) {
+            Files.createDirectories(directory);
+            created = true;
+        }
+    }
+
+    /**
+     * A new empty file in the store, only this host's: named by a counter, made with {@code CREATE_NEW}; another
+     * host sharing the work directory that took the name first makes this one fall back to a random name.
+     */
+    private Path newTemp(String prefix) throws IOException {
+        Path temp = directory.resolve(prefix + ProcessHandle.current().pid() + "-" + TEMPS.incrementAndGet()
+                + ".tmp");
+        try {
+            Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+            return temp;
+        } catch (FileAlreadyExistsException e) {
+            return Files.createTempFile(directory, prefix, ".tmp");
         }
     }
 

@@ -71,27 +71,37 @@ final class VerificationCache {
         return reused.get();
     }
 
-    /** The findings of {@code archive} checked against {@code dependencies}: from an entry that holds, else anew. */
+    /**
+     * The findings of {@code archive} checked against {@code dependencies}: from an entry that holds, else anew.
+     * Any of them may be an outline ({@link PluginArchive#readOutline}): an entry is found by hashes alone, and only
+     * a plugin verified anew is read whole, with its dependencies.
+     */
     List<Finding> verify(Verifier verifier, PluginArchive archive, List<PluginArchive> dependencies) {
-        Optional<String> key = environment.flatMap(env -> VerificationKey.of(archive, dependencies,
-                verifier.host().sharedPackages(), env));
-        if (key.isEmpty()) {
-            verified.incrementAndGet();
-            return verifier.verify(archive, dependencies);
+        Optional<String> key = key(verifier, archive, dependencies);
+        if (key.isPresent()) {
+            Path entry = directory.resolve(key.get() + ".entry");
+            Optional<Verification> cached = read(entry, key.get());
+            if (cached.isPresent() && holds(verifier, cached.get(), entry)) {
+                reused.incrementAndGet();
+                touch(entry);
+                LOG.debug("plugin {} from {}: findings from verification cache entry {}",
+                        archive.descriptor().id(), archive.path(), entry);
+                return cached.get().findings();
+            }
         }
-        Path entry = directory.resolve(key.get() + ".entry");
-        Optional<Verification> cached = read(entry, key.get());
-        if (cached.isPresent() && holds(verifier, cached.get(), entry)) {
-            reused.incrementAndGet();
-            touch(entry);
-            LOG.debug("plugin {} from {}: findings from verification cache entry {}", archive.descriptor().id(),
-                    archive.path(), entry);
-            return cached.get().findings();
-        }
-        Verification fresh = verifier.verification(archive, dependencies);
+        PluginArchive whole = archive.complete();
+        List<PluginArchive> wholeDependencies = dependencies.stream().map(PluginArchive::complete).toList();
+        Verification fresh = verifier.verification(whole, wholeDependencies);
         verified.incrementAndGet();
-        write(entry, CacheEntry.write(key.get(), fresh));
+        // read again, the content may differ from the outline's: the entry is filed under what was verified
+        key(verifier, whole, wholeDependencies).ifPresent(k -> write(directory.resolve(k + ".entry"),
+                CacheEntry.write(k, fresh)));
         return fresh.findings();
+    }
+
+    private Optional<String> key(Verifier verifier, PluginArchive archive, List<PluginArchive> dependencies) {
+        return environment.flatMap(env -> VerificationKey.of(archive, dependencies, verifier.host().sharedPackages(),
+                env));
     }
 
     private static boolean holds(Verifier verifier, Verification cached, Path entry) {

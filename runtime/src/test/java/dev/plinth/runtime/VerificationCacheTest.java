@@ -88,6 +88,23 @@ class VerificationCacheTest {
     }
 
     @Test
+    void aJarWhoseCorruptionOnlyAWholeReadShowsIsNeverCachedAndRefusedAtEveryStart() throws Exception {
+        Fixtures.filterPlugin("junk", "Junk", "return in;")
+                .entry("com/acme/junk/Broken.class", new byte[] {1, 2, 3, 4, 5, 6, 7, 8}).writeTo(plugins);
+
+        Run first = run();
+        Run second = run();
+
+        assertThat(second.reused()).as("a restart reads an outline, which does not open Broken.class").isZero();
+        assertThat(second.verified()).isEqualTo(1);
+        assertThat(second.states()).containsEntry("junk", PluginState.FAILED);
+        assertThat(second.findings()).isEqualTo(first.findings());
+        assertThat(first.findings().get("junk")).extracting(Finding::code, Finding::message)
+                .contains(org.assertj.core.groups.Tuple.tuple(FindingCode.CORRUPT_JAR,
+                        "junk.jar: com/acme/junk/Broken.class: not a class file (bad magic number)"));
+    }
+
+    @Test
     void aChangedJarIsVerifiedAgainAndTheOthersAreNot() throws Exception {
         twoPlugins();
         run();

@@ -38,6 +38,8 @@ final class JarReader {
     private Manifest manifest;
     private long totalRead;
     private long entriesRead;
+    private final boolean outline;
+    private final List<ZipEntry> unreadClasses = new ArrayList<>();
 
     private final Path source;
 
@@ -45,11 +47,21 @@ final class JarReader {
         this(null, jar, limits);
     }
 
+    /** Reads only an outline of {@code jar} (see {@link PluginArchive#readOutline}) when {@code outline}. */
+    JarReader(Path jar, Limits limits, boolean outline) {
+        this(null, jar, limits, outline);
+    }
+
     /**
      * Reads {@code source}, the jar written for the zip or directory plugin {@code shownAs}, naming the latter; a
      * null source reads {@code shownAs} itself.
      */
     JarReader(Path source, Path shownAs, Limits limits) {
+        this(source, shownAs, limits, false);
+    }
+
+    private JarReader(Path source, Path shownAs, Limits limits, boolean outline) {
+        this.outline = outline;
         this.source = source;
         this.jar = shownAs.toAbsolutePath().normalize();
         this.limits = limits;
@@ -84,7 +96,9 @@ final class JarReader {
         }
         Descriptor descriptor = parsed.descriptor();
         List<Finding> attributed = findings.stream().map(f -> f.withPlugin(descriptor.id())).toList();
-        return new PluginArchive(real, sha256, size, descriptor, services, classes, natives, attributed);
+        List<String> libraryNames = libraries.stream().map(ZipEntry::getName).sorted().toList();
+        return new PluginArchive(real, sha256, size, descriptor, services, classes, natives, attributed,
+                libraryNames, outline);
     }
 
     private void readEntries(Path file) throws IOException {
@@ -102,6 +116,10 @@ final class JarReader {
                     return;
                 }
             }
+            if (outline) {
+                readProviders(zip);
+                return;
+            }
             // the plugin's own classes come first, then its libraries in name order, as its class loader sees them
             libraries.sort(java.util.Comparator.comparing(ZipEntry::getName));
             for (ZipEntry library : libraries) {
@@ -110,6 +128,45 @@ final class JarReader {
                 }
             }
         }
+    }
+
+    /**
+     * In an outline: reads the class files of the providers the services files list, for their annotations, and
+     * lists every other class entry of the jar itself without its bytes.
+     */
+    private void readProviders(ZipFile zip) throws IOException {
+        java.util.Set<String> providers = new java.util.HashSet<>();
+        services.values().forEach(entries -> entries.forEach(e -> providers.add(e.provider().replace('.', '/')
+                + ".class")));
+        for (ZipEntry entry : unreadClasses) {
+            String name = entry.getName();
+            if (providers.contains(name) && !looksLikeBomb(entry)) {
+                byte[] bytes = readBounded(zip, entry);
+                if (bytes == null) {
+                    return;
+                }
+                addClass(name, name, bytes, true);
+            } else {
+                addUnread(name);
+            }
+        }
+    }
+
+    private void addUnread(String name) {
+        int release = 0;
+        String path = name;
+        if (name.startsWith(VERSIONS)) {
+            int slash = name.indexOf('/', VERSIONS.length());
+            try {
+                release = Integer.parseInt(name.substring(VERSIONS.length(), slash));
+                path = name.substring(slash + 1);
+            } catch (RuntimeException e) {
+                return; // not a multi-release directory: the JVM would never load it either
+            }
+        }
+        String binaryName = path.substring(0, path.length() - ".class".length()).replace('/', '.');
+        classes.computeIfAbsent(binaryName, n -> new ArrayList<>())
+                .add(new PluginArchive.ClassEntry(binaryName, name, release, 0, new byte[0]));
     }
 
     /** Reads a nested library's classes and native libraries; false when reading must stop (a limit was hit). */
@@ -173,6 +230,12 @@ final class JarReader {
         boolean isNative = isNativeLibrary(name);
         if (PluginArchive.isLibrary(name)) {
             libraries.add(entry);
+            return true;
+        }
+        if (outline && (isClass || isNative)) {
+            if (isClass) {
+                unreadClasses.add(entry);
+            }
             return true;
         }
         if (!isClass && !isService && !isManifest && !isNative) {

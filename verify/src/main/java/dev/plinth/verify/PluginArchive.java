@@ -20,10 +20,16 @@ import java.util.Optional;
  * @param classes    class entries by binary name; a multi-release jar lists each version's entry
  * @param natives    entries that look like native libraries, with their first bytes
  * @param findings   what reading found wrong
+ * @param libraries  the libraries it carries ({@code lib/<name>.jar} entries, see {@link #isLibrary}), in name
+ *                   order
+ * @param outline    whether this is only an outline ({@link #readOutline}): then only the classes the services
+ *                   files name carry their bytes, the others are listed with none, and nested libraries and native
+ *                   libraries are not read; an outline cannot be verified
  */
 public record PluginArchive(Path path, String sha256, long size, Descriptor descriptor,
                             Map<String, List<ServiceEntry>> services, Map<String, List<ClassEntry>> classes,
-                            List<NativeEntry> natives, List<Finding> findings) {
+                            List<NativeEntry> natives, List<Finding> findings, List<String> libraries,
+                            boolean outline) {
 
     /** Copies the collections. */
     public PluginArchive {
@@ -31,6 +37,25 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
         classes = Map.copyOf(classes);
         natives = List.copyOf(natives);
         findings = List.copyOf(findings);
+        libraries = List.copyOf(libraries);
+    }
+
+    /**
+     * Reads what a host needs to load a plugin it will not verify now (verification off, or findings it already
+     * has for this {@link #sha256()}): identity, hash, descriptor, services and the class files of the providers
+     * they list; the jar's other class entries are listed without their bytes. A PF4J zip or a plugin directory is
+     * read whole, as by {@link #read(Path)}. {@link #complete()} reads the rest.
+     */
+    public static PluginArchive readOutline(Path jar) {
+        if (PluginLayout.isPlugin(jar)) {
+            return read(jar);
+        }
+        return new JarReader(jar, Limits.DEFAULT, true).read();
+    }
+
+    /** This archive if it is whole, else the jar read again whole (its content may have changed since). */
+    public PluginArchive complete() {
+        return outline ? read(path) : this;
     }
 
     /** Reads a jar with the default {@link Limits}. */
@@ -57,7 +82,7 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
                     Location.of(shown), shown.getFileName() + ": cannot be read as a plugin (" + e.getMessage()
                             + ")", "lay it out as PF4J does: classes/, lib/*.jar, plugin.properties");
             return new PluginArchive(shown, "", 0, new DescriptorParser(shown, null).descriptor(), Map.of(),
-                    Map.of(), List.of(), List.of(f));
+                    Map.of(), List.of(), List.of(f), List.of(), false);
         } finally {
             if (temp != null) {
                 try {

@@ -64,6 +64,12 @@ public final class Verifier {
     public Verification verification(PluginArchive archive, List<PluginArchive> dependencies) {
         Objects.requireNonNull(archive, "archive == null");
         Objects.requireNonNull(dependencies, "dependencies == null");
+        for (PluginArchive a : concat(archive, dependencies)) {
+            if (a.outline()) {
+                throw new IllegalArgumentException(a.path() + ": an outline cannot be verified; verify what"
+                        + " PluginArchive.read or PluginArchive.complete() returns");
+            }
+        }
         List<Finding> findings = new ArrayList<>(archive.findings());
         if (archive.isUnreadable()) {
             return new Verification(findings, HostReads.of(Map.of(), Map.of()));
@@ -84,6 +90,12 @@ public final class Verifier {
         String id = archive.descriptor().id();
         return new Verification(findings.stream().map(f -> f.plugin().equals(id) ? f : f.withPlugin(id))
                 .map(f -> inLibrary(f, archive)).toList(), classes.hostReads().frozen());
+    }
+
+    private static List<PluginArchive> concat(PluginArchive first, List<PluginArchive> rest) {
+        List<PluginArchive> all = new ArrayList<>(rest);
+        all.add(0, first);
+        return all;
     }
 
     /**
