@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import jdk.jfr.FlightRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,9 @@ final class Events {
     }
 
     private void fire(PluginEvent.Type type, PluginInfo info, UnloadReport report, String detail) {
-        PluginJfrEvent.commit(type, info, report);
+        if (FlightRecorder.isInitialized()) { // else making the event would start JFR's machinery: 100 classes
+            PluginJfrEvent.commit(type, info, report);
+        }
         if (!listeners.isEmpty()) {
             pending.add(new PluginEvent(type, info, report, Instant.now(), detail));
         }
