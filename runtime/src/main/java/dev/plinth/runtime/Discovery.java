@@ -33,6 +33,7 @@ final class Discovery {
 
     private final HostConfig config;
     private final Verifier verifier;
+    private final ShadowStore shadows;
     private final List<Finding> hostFindings = new ArrayList<>();
     private final Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -48,7 +49,13 @@ final class Discovery {
     Discovery(HostConfig config, Verifier verifier) {
         this.config = config;
         this.verifier = verifier;
+        this.shadows = new ShadowStore(config.workDirectory().resolve("shadow"));
         this.disabled.addAll(config.disabled());
+    }
+
+    /** The store of the copies plugins are read from and load from. */
+    ShadowStore shadows() {
+        return shadows;
     }
 
     /** Host-level findings: paths that did not resolve. */
@@ -139,12 +146,23 @@ final class Discovery {
      * be (a verification cache, which reads it whole only when it has no entry for it).
      */
     private PluginArchive read(Path jar) {
-        return config.verify() && config.verificationCache() == null ? PluginArchive.read(jar)
-                : PluginArchive.readOutline(jar);
+        boolean outline = !config.verify() || config.verificationCache() != null;
+        if (!PluginLayout.isPlugin(jar) && Files.isRegularFile(jar)) {
+            try {
+                ShadowStore.Copy copy = shadows.copy(jar); // one pass: read, hashed, written; then read from the copy
+                return PluginArchive.readCopy(copy.path(), jar, copy.sha256(), outline);
+            } catch (IOException e) {
+                LOG.debug("plugin jar {}: no shadow copy at discovery ({}); read in place", jar, e.toString());
+            }
+        }
+        return outline ? PluginArchive.readOutline(jar) : PluginArchive.read(jar);
     }
 
     private PluginRecord verified(PluginArchive archive, DependencyGraph graph) {
         PluginRecord record = new PluginRecord(archive);
+        if (!archive.source().equals(archive.path()) && !archive.isUnreadable()) {
+            record.shadowCopy = archive.source(); // copied at discovery: what was read is what loads
+        }
         String id = archive.descriptor().id();
         record.isolation = config.isolationOf(id);
         List<PluginArchive> visible = graph.visible(id);

@@ -71,7 +71,7 @@ public final class PluginHost implements AutoCloseable {
         HostApi api = HostApi.of(config.sharedPackages(), config.hostLoader());
         this.events = new Events(config.listeners(), locks::anyHeld);
         this.discovery = new Discovery(config, Verifier.forHost(api));
-        PluginLoader loader = new PluginLoader(config, api, new ShadowStore(config.workDirectory().resolve("shadow")),
+        PluginLoader loader = new PluginLoader(config, api, discovery.shadows(),
                 r -> ChildEvents.of(r, events, state::republish), type -> PluginExtensions.of(state.all(), type));
         this.lifecycle = new Lifecycle(config, loader, events);
         this.jarChanges = JarChanges.of(state::all, events);

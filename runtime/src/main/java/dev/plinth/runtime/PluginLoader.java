@@ -89,6 +89,10 @@ final class PluginLoader {
     }
 
     private Path shadowCopy(PluginRecord record) throws StartFailure {
+        Path read = record.shadowCopy;
+        if (read != null && java.nio.file.Files.isRegularFile(read, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return read; // else gone since discovery: copied again below, and refused if the jar changed
+        }
         try {
             return shadows.copyOf(record.path, record.sha256);
         } catch (ShadowStore.JarChangedException e) {

@@ -42,6 +42,8 @@ final class PluginRecord {
     private final List<Finding> findings = new ArrayList<>();
     private PluginFailure failure;
 
+    /** The copy in the shadow store discovery read it from, or null: then it is copied when it starts. */
+    volatile Path shadowCopy;
     PluginClassLoader loader;
     /** The ids of the plugins this one depends on and resolved to, in declaration order; set by discovery. */
     volatile List<String> dependencyIds = List.of();

@@ -45,6 +45,31 @@ final class ShadowStore {
         this.directory = directory;
     }
 
+    /** A jar's copy in the store and the sha256 of the bytes written to it. */
+    record Copy(Path path, String sha256) {
+    }
+
+    /**
+     * Copies a plugin jar into the store, hashing the bytes as they are written, and names the copy by its hash,
+     * replacing whatever had that name (a rename replaces a link itself, never its target). Read the plugin from the
+     * copy: then what is verified is what loads, whatever happens to the jar afterwards.
+     */
+    Copy copy(Path jar) throws IOException {
+        createDirectory();
+        Path temp = newTemp("copy-");
+        try {
+            String sha256 = copyHashing(jar, temp);
+            Path target = directory.resolve(sha256 + ".jar");
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+            return new Copy(target, sha256);
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
     /**
      * The copy of a verified jar: an existing one when its content is verified to be {@code sha256}, else a new one.
      *

@@ -160,6 +160,22 @@ class IntegrityTest {
     }
 
     @Test
+    void aJarOverwrittenBetweenResolveAndStartLoadsTheBytesThatWereVerified() throws Exception {
+        Path jar = Fixtures.filterPlugin("swap", "Swap", "return \"verified\";").writeTo(dir);
+        String verified = PluginArchive.sha256(jar);
+        try (PluginHost host = Fixtures.host(dir).build()) {
+            host.resolve();
+            Fixtures.filterPlugin("swap", "Swap", "return \"swapped\";").writeTo(dir); // in place, same name
+
+            host.start();
+
+            assertThat(host.extensions(Filter.class)).extracting(f -> f.apply("")).containsExactly("verified");
+            assertThat(host.plugin("swap").orElseThrow().sha256()).isEqualTo(verified);
+            assertThat(host.verifyIntegrity()).extracting(Finding::code).containsExactly(FindingCode.JAR_CHANGED);
+        }
+    }
+
+    @Test
     void jarChangedOnDiskIsReportedWithBothHashesWhileTheLoadedVersionServes() throws Exception {
         Path jar = Fixtures.filterPlugin("drift", "Drift", "return \"old\";").writeTo(dir);
         String loaded = PluginArchive.sha256(jar);

@@ -39,6 +39,7 @@ final class JarReader {
     private long totalRead;
     private long entriesRead;
     private final boolean outline;
+    private final String knownSha256;
     private final List<ZipEntry> unreadClasses = new ArrayList<>();
 
     private final Path source;
@@ -61,6 +62,15 @@ final class JarReader {
     }
 
     private JarReader(Path source, Path shownAs, Limits limits, boolean outline) {
+        this(source, shownAs, limits, outline, null);
+    }
+
+    /**
+     * Reads {@code source}, a copy of {@code shownAs} whose sha256 the copier computed while writing it (so it is not
+     * read a second time for it), naming {@code shownAs}; an outline when {@code outline}.
+     */
+    JarReader(Path source, Path shownAs, Limits limits, boolean outline, String knownSha256) {
+        this.knownSha256 = knownSha256;
         this.outline = outline;
         this.source = source;
         this.jar = shownAs.toAbsolutePath().normalize();
@@ -76,7 +86,7 @@ final class JarReader {
             real = jar.toRealPath();
             Path file = source == null ? real : source;
             size = Files.size(file);
-            sha256 = sha256(file);
+            sha256 = knownSha256 != null ? knownSha256 : sha256(file);
             readEntries(file);
         } catch (ZipException e) {
             corrupt(real, "not a readable zip archive (" + e.getMessage() + ")",
@@ -98,7 +108,7 @@ final class JarReader {
         List<Finding> attributed = findings.stream().map(f -> f.withPlugin(descriptor.id())).toList();
         List<String> libraryNames = libraries.stream().map(ZipEntry::getName).sorted().toList();
         return new PluginArchive(real, sha256, size, descriptor, services, classes, natives, attributed,
-                libraryNames, outline);
+                libraryNames, source == null ? real : source, outline);
     }
 
     private void readEntries(Path file) throws IOException {

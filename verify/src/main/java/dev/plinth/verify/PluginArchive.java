@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param findings   what reading found wrong
  * @param libraries  the libraries it carries ({@code lib/<name>.jar} entries, see {@link #isLibrary}), in name
  *                   order
+ * @param source     the file its bytes were read from: {@code path} itself, or a copy of it ({@link #readCopy});
+ *                   for a zip or directory plugin, the jar made of it, deleted once read
  * @param outline    whether this is only an outline ({@link #readOutline}): then only the classes the services
  *                   files name carry their bytes, the others are listed with none, and nested libraries and native
  *                   libraries are not read; an outline cannot be verified
@@ -29,7 +31,7 @@ import java.util.Optional;
 public record PluginArchive(Path path, String sha256, long size, Descriptor descriptor,
                             Map<String, List<ServiceEntry>> services, Map<String, List<ClassEntry>> classes,
                             List<NativeEntry> natives, List<Finding> findings, List<String> libraries,
-                            boolean outline) {
+                            Path source, boolean outline) {
 
     /** Copies the collections. */
     public PluginArchive {
@@ -53,9 +55,24 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
         return new JarReader(jar, Limits.DEFAULT, true).read();
     }
 
-    /** This archive if it is whole, else the jar read again whole (its content may have changed since). */
+    /**
+     * Reads {@code copy}, a byte-for-byte copy of the plugin jar {@code original} whose sha256 its copier computed
+     * while writing it, as the archive of {@code original} (its path, its name in findings): whole, or an outline
+     * when {@code outline}. The copy is what a host loads, so what is read here is what runs.
+     */
+    public static PluginArchive readCopy(Path copy, Path original, String sha256, boolean outline) {
+        return new JarReader(copy, original, Limits.DEFAULT, outline, sha256).read();
+    }
+
+    /**
+     * This archive if it is whole, else its {@link #source()} read again whole: the plugin's own jar, whose content may
+     * have changed since, or the copy it was read from.
+     */
     public PluginArchive complete() {
-        return outline ? read(path) : this;
+        if (!outline) {
+            return this;
+        }
+        return source.equals(path) ? read(path) : readCopy(source, path, sha256, false);
     }
 
     /** Reads a jar with the default {@link Limits}. */
@@ -82,7 +99,7 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
                     Location.of(shown), shown.getFileName() + ": cannot be read as a plugin (" + e.getMessage()
                             + ")", "lay it out as PF4J does: classes/, lib/*.jar, plugin.properties");
             return new PluginArchive(shown, "", 0, new DescriptorParser(shown, null).descriptor(), Map.of(),
-                    Map.of(), List.of(), List.of(f), List.of(), false);
+                    Map.of(), List.of(), List.of(f), List.of(), shown, false);
         } finally {
             if (temp != null) {
                 try {
