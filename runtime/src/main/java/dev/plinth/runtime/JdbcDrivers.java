@@ -14,7 +14,31 @@ import org.slf4j.LoggerFactory;
 final class JdbcDrivers {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
+    /** {@code java.sql.Driver}, or null on a runtime without the {@code java.sql} module. */
+    private static final Class<?> DRIVER = driverInterface();
+
     private JdbcDrivers() {
+    }
+
+    private static Class<?> driverInterface() {
+        try {
+            return Class.forName("java.sql.Driver", false, ClassLoader.getPlatformClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code c} is a JDBC driver class; loads no JDBC class but the interface, initialises none. */
+    static boolean isDriver(Class<?> c) {
+        return DRIVER != null && DRIVER.isAssignableFrom(c);
+    }
+
+    /**
+     * Whether the plugin may have registered a driver: its loader defined one, or its jar, read whole, mentions
+     * {@code DriverManager} or provides a driver.
+     */
+    static boolean mayHaveRegistered(PluginRecord r, ClassLoader loader) {
+        return r.usesJdbc || loader instanceof PluginClassLoader p && p.definedJdbcDriver();
     }
 
     static void deregister(PluginRecord r, ClassLoader loader, List<Finding> findings) {

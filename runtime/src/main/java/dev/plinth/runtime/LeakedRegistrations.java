@@ -28,7 +28,7 @@ final class LeakedRegistrations {
         List<Finding> findings = new ArrayList<>();
         shutdownHooks(r, loader, findings);
         mbeans(r, loader, findings);
-        if (r.usesJdbc) {
+        if (JdbcDrivers.mayHaveRegistered(r, loader)) {
             JdbcDrivers.deregister(r, loader, findings);
         }
         return findings;

@@ -31,6 +31,7 @@ final class PluginClassLoader extends URLClassLoader {
     private final ClassLoader host;
     private final HostApi api;
     private final List<PluginClassLoader> dependencies;
+    private volatile boolean definedJdbcDriver;
 
     PluginClassLoader(String name, URL jar, ClassLoader host, HostApi api) {
         this(name, jar, host, api, List.of());
@@ -46,6 +47,21 @@ final class PluginClassLoader extends URLClassLoader {
         this.host = host;
         this.api = api;
         this.dependencies = List.copyOf(dependencies);
+    }
+
+    /** Defines a class of the plugin's jars, noting a JDBC driver: only those can pin it in {@code DriverManager}. */
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        Class<?> c = super.findClass(name);
+        if (!definedJdbcDriver && JdbcDrivers.isDriver(c)) {
+            definedJdbcDriver = true;
+        }
+        return c;
+    }
+
+    /** Whether it defined a class implementing {@code java.sql.Driver} from the plugin's jars. */
+    boolean definedJdbcDriver() {
+        return definedJdbcDriver;
     }
 
     /**

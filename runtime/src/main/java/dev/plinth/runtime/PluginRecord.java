@@ -74,9 +74,9 @@ final class PluginRecord {
         archive.services().values().forEach(entries -> entries.forEach(e -> byProvider.computeIfAbsent(e.provider(),
                 archive::extensionOrdinal)));
         this.ordinals = Map.copyOf(byProvider);
-        this.usesJdbc = archive.outline() || archive.services().containsKey("java.sql.Driver")
-                || archive.classes().values().stream().flatMap(List::stream)
-                .anyMatch(c -> mentions(c.bytes(), "java/sql/DriverManager")); // an outline does not say: assume
+        // an outline has no bytes to look at: its loader notes the drivers it defines (JdbcDrivers)
+        this.usesJdbc = archive.services().containsKey("java.sql.Driver") || archive.classes().values().stream()
+                .flatMap(List::stream).anyMatch(c -> mentions(c.bytes(), "java/sql/DriverManager"));
     }
 
     private static boolean mentions(byte[] classFile, String utf8) {
