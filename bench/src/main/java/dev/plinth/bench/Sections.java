@@ -103,17 +103,17 @@ final class Sections {
                 Row.format(l.get("plinth-deps", n, "loadMs")), Row.format(l.get("pf4j-deps", n, "loadMs"))));
         b.append("\nWhat limits Plinth here (from `Discovery`, `PluginLoader` and JFR profiles of the N = 1000"
                 + " children): cold, verification runs at the verifier's rate (see Verification throughput), about"
-                + " 20 classes × N, spread over the cores since `resolve()` reads and verifies jars in parallel."
-                + " With a warm cache the verifier runs on no plugin (each entry is checked against the host's"
-                + " answers, whose digests the host keeps), but every jar is still read whole: `PluginArchive.read`"
-                + " reads every entry's bytes (about a fifth of the samples of the warm-cache child) though a cache"
-                + " hit needs only the descriptor, the services and the classes a start touches. Verification off"
-                + " or cached, what remains over PF4J is per-plugin work PF4J does not do: that full read and the"
-                + " sha256 at discovery, the shadow copy (hashed while written, compared with the verified hash),"
-                + " the entry-point checks before each provider's initialiser, and a start thread per plugin"
-                + " (`startThreads` at a time). Closing reads every thread's stack per retired plugin (call drain,"
-                + " leaked-thread scan); `close()` retires a few plugins at a time to keep that linear in N"
-                + " (`close all` column).\n");
+                + " 20 classes × N, spread over `startThreads` threads. Discovery reads each jar once: it is copied"
+                + " into the shadow store while it is hashed, and the copy is read — whole when it is verified now;"
+                + " with verification off or a cache, as an outline (descriptor, services and the providers' class"
+                + " files; the other class entries listed by name), and a cache entry is found by the hashes and"
+                + " checked against the host's answers. What remains over PF4J, verification off or cached, is"
+                + " per-plugin work PF4J does not do: the copy itself (a file created, written and renamed per"
+                + " plugin: file-system calls are most of the native samples) and its hash, the entry-point checks"
+                + " before each provider's initialiser, a start thread per plugin (`startThreads` at a time); and,"
+                + " at small N, loading and interpreting Plinth's own classes (the classes-loaded column). Closing"
+                + " reads every thread's stack per retired plugin (call drain, leaked-thread scan); `close()`"
+                + " retires a few plugins at a time to keep that linear in N (`close all` column).\n");
         b.append("\n### Memory per plugin\n\n")
                 .append("In the same child JVMs, with the plugins loaded and called: full GCs until the used heap"
                         + " settles, then heap used and the `Metaspace` pool's used bytes, minus the same figures"

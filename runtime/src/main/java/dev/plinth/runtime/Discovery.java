@@ -70,10 +70,11 @@ final class Discovery {
      * resolved to; a plugin whose dependency is refused is refused too, saying why.
      */
     List<PluginRecord> plan() {
-        // reading and verifying are pure and thread-safe: use every core; the order of the jars is kept
-        List<PluginArchive> archives = List.copyOf(jars()).parallelStream().map(this::read).toList();
+        // copying, reading and verifying are thread-safe and partly wait on files: startThreads at once (the common
+        // pool has one thread fewer than the cores); the order of the jars is kept
+        List<PluginArchive> archives = inParallel(List.copyOf(jars()), this::read);
         DependencyGraph graph = DependencyGraph.resolve(archives, config.hostVersion());
-        List<PluginRecord> records = archives.parallelStream().map(a -> verified(a, graph)).toList();
+        List<PluginRecord> records = inParallel(archives, a -> verified(a, graph));
         refuseDuplicateIds(records, archives);
         requireKnownIds(records);
         Map<String, Finding> refused = new LinkedHashMap<>();
@@ -98,6 +99,18 @@ final class Discovery {
         }
         records.stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
         return ordered;
+    }
+
+    private <T, R> List<R> inParallel(List<T> items, java.util.function.Function<T, R> work) {
+        if (items.size() < 2 || config.startThreads() < 2) {
+            return items.stream().map(work).toList();
+        }
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(config.startThreads());
+        try {
+            return pool.submit(() -> items.parallelStream().map(work).toList()).join();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Isolation settings name plugins that exist: a mistyped id would leave its plugin in process silently. */

@@ -117,7 +117,8 @@ public final class PluginHostBuilder {
     /**
      * How many plugins {@link PluginHost#start()} starts at once, each on its own thread; default twice the
      * processors, at least 4. Each start's time-out counts from when it begins, and one that times out frees its
-     * place at once, so a stuck plugin never holds up the others.
+     * place at once, so a stuck plugin never holds up the others. Discovery reads (and verifies) as many jars at
+     * once.
      */
     public PluginHostBuilder startThreads(int count) {
         if (count < 1) {
