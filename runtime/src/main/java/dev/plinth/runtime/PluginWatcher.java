@@ -153,7 +153,7 @@ public final class PluginWatcher implements AutoCloseable {
                                 host.unload(p.id()).isClean() ? "clean" : "see findings"));
                 return;
             }
-            String id = PluginArchive.read(file).descriptor().id();
+            String id = PluginArchive.readOutline(file).descriptor().id(); // only the id
             var loaded = host.plugin(id).filter(p -> p.state() == PluginState.STARTED);
             if (loaded.isEmpty()) {
                 LOG.info("{} added: {}", file, host.add(file).state());

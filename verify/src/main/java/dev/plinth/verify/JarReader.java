@@ -163,20 +163,30 @@ final class JarReader {
     }
 
     private void addUnread(String name) {
-        int release = 0;
-        String path = name;
-        if (name.startsWith(VERSIONS)) {
-            int slash = name.indexOf('/', VERSIONS.length());
-            try {
-                release = Integer.parseInt(name.substring(VERSIONS.length(), slash));
-                path = name.substring(slash + 1);
-            } catch (RuntimeException e) {
-                return; // not a multi-release directory: the JVM would never load it either
-            }
+        Versioned v = Versioned.of(name);
+        if (v != null) {
+            classes.computeIfAbsent(v.binaryName(), n -> new ArrayList<>())
+                    .add(new PluginArchive.ClassEntry(v.binaryName(), name, v.release(), 0, new byte[0]));
         }
-        String binaryName = path.substring(0, path.length() - ".class".length()).replace('/', '.');
-        classes.computeIfAbsent(binaryName, n -> new ArrayList<>())
-                .add(new PluginArchive.ClassEntry(binaryName, name, release, 0, new byte[0]));
+    }
+
+    /** Where a class entry belongs: its multi-release version (0 for the base) and its binary name. */
+    private record Versioned(int release, String binaryName) {
+        /** Null for an entry under {@code META-INF/versions/} that names no version: the JVM never loads it. */
+        static Versioned of(String inJar) {
+            int release = 0;
+            String path = inJar;
+            if (inJar.startsWith(VERSIONS)) {
+                int slash = inJar.indexOf('/', VERSIONS.length());
+                try {
+                    release = Integer.parseInt(inJar.substring(VERSIONS.length(), slash));
+                    path = inJar.substring(slash + 1);
+                } catch (RuntimeException e) {
+                    return null;
+                }
+            }
+            return new Versioned(release, path.substring(0, path.length() - ".class".length()).replace('/', '.'));
+        }
     }
 
     /** Reads a nested library's classes and native libraries; false when reading must stop (a limit was hit). */
@@ -315,30 +325,23 @@ final class JarReader {
      * earlier jar already has that class, as the class loader would never define it.
      */
     private void addClass(String name, String inJar, byte[] bytes, boolean own) {
-        int release = 0;
-        String path = inJar;
-        if (inJar.startsWith(VERSIONS)) {
-            int slash = inJar.indexOf('/', VERSIONS.length());
-            try {
-                release = Integer.parseInt(inJar.substring(VERSIONS.length(), slash));
-                path = inJar.substring(slash + 1);
-            } catch (RuntimeException e) {
-                return; // not a multi-release directory: the JVM would never load it either
-            }
+        Versioned v = Versioned.of(inJar);
+        if (v == null) {
+            return; // not a multi-release directory: the JVM would never load it either
         }
         if (bytes.length < 8 || (bytes[0] & 0xff) != 0xCA || (bytes[1] & 0xff) != 0xFE) {
             corrupt(jar, name + ": not a class file (bad magic number)", "rebuild the jar");
             return;
         }
         int major = ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff);
-        String binaryName = path.substring(0, path.length() - ".class".length()).replace('/', '.');
+        String binaryName = v.binaryName();
         List<PluginArchive.ClassEntry> earlier = classes.get(binaryName);
         if (!own && earlier != null && earlier.stream().noneMatch(c -> c.entry().startsWith(name.substring(0,
                 name.indexOf("!/") + 2)))) {
             return; // defined from an earlier jar
         }
         classes.computeIfAbsent(binaryName, n -> new ArrayList<>())
-                .add(new PluginArchive.ClassEntry(binaryName, name, release, major, bytes));
+                .add(new PluginArchive.ClassEntry(binaryName, name, v.release(), major, bytes));
     }
 
     private void corrupt(Path file, String problem, String fix) {
