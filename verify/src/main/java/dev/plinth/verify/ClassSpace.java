@@ -31,7 +31,7 @@ final class ClassSpace {
     private SinkCalls sinkCalls;
     private java.util.Set<String> pluginPackages;
     private final HostReads reads = HostReads.recording();
-    private final Map<String, String> strings = new HashMap<>(1 << 12); // one instance per name in the jar's classes
+    private final SharedNames names = new SharedNames(); // one instance per name in the jar's classes
 
     private final List<PluginArchive> dependencies;
     private final Map<String, PluginArchive> dependencyOf = new HashMap<>();
@@ -96,7 +96,7 @@ final class ClassSpace {
                     return;
                 }
                 try {
-                    ClassModel model = ClassParser.full(entry.bytes(), strings);
+                    ClassModel model = ClassParser.full(entry.bytes(), names);
                     plugin.put(model.name(), model);
                 } catch (IllegalArgumentException e) {
                     unparseable.put(entry.entry(), e.getMessage());
