@@ -73,13 +73,22 @@ final class ClassModelBuilder {
     }
 
     ClassModel model() {
-        Map<String, Map<String, ClassModel.Member>> byName = new HashMap<>();
+        Map<String, Map<String, ClassModel.Member>> byName = new HashMap<>((fields.size() + methods.size()) * 2);
+        boolean overloads = false;
         for (Map<String, ClassModel.Member> members : List.of(fields, methods)) {
-            members.values().forEach(m -> byName.computeIfAbsent(m.name(), k -> new HashMap<>())
-                    .put(m.descriptor(), m));
+            for (ClassModel.Member m : members.values()) {
+                Map<String, ClassModel.Member> named = byName.putIfAbsent(m.name(), Map.of(m.descriptor(), m));
+                if (named != null) { // overloaded: gathered in a HashMap, copied into an immutable map below
+                    Map<String, ClassModel.Member> all = named instanceof HashMap ? named : new HashMap<>(named);
+                    all.put(m.descriptor(), m);
+                    byName.put(m.name(), all);
+                    overloads = true;
+                }
+            }
         }
-        byName.replaceAll((k, v) -> v.size() == 1 ? Map.of(v.keySet().iterator().next(),
-                v.values().iterator().next()) : Map.copyOf(v));
+        if (overloads) {
+            byName.replaceAll((k, v) -> v instanceof HashMap ? Map.copyOf(v) : v);
+        }
         List<ClassModel.Ref> allRefs = List.copyOf(refs);
         Map<String, List<ClassModel.Ref>> code = new HashMap<>(codeRanges.size() * 2);
         codeRanges.forEach((m, range) -> code.put(m, allRefs.subList(range[0], range[1])));

@@ -75,6 +75,11 @@ final class ClassSpace {
 
     /** The host's class file of a binary name (its API, its libraries, the JDK), if any; recorded. */
     Optional<byte[]> hostClassFile(String binaryName) {
+        String internalName = binaryName.replace('.', '/');
+        if (host.digest(internalName).equals(HostReads.ABSENT)) { // remembered: most classes a plugin has are not
+            reads.classFile(internalName, HostReads.ABSENT);
+            return Optional.empty();
+        }
         Optional<byte[]> bytes = host.api().classFile(binaryName);
         reads.classFile(binaryName.replace('.', '/'), bytes.map(HostReads::digest).orElse(HostReads.ABSENT));
         return bytes;
