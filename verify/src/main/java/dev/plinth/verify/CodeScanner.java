@@ -66,7 +66,9 @@ final class CodeScanner {
         }
         attributes(table + 2 + 8 * handlers);
         flow = linkageHandlers == null ? null : new CodeFlow(codeLength);
-        instructions(start, codeLength);
+        if (instructions(start, codeLength) != codeLength) {
+            throw ClassScanner.UNSUPPORTED; // the last instruction runs past the code: ASM reads on from there
+        }
         int first = model.refs.size() - added;
         for (int i = 0; i < linkage; i++) {
             int entry = linkageHandlers[i];
@@ -98,10 +100,12 @@ final class CodeScanner {
         return pc;
     }
 
-    private void instructions(int start, int codeLength) {
+    /** Reads the instructions; returns the code offset where the last one ends. */
+    private int instructions(int start, int codeLength) {
         byte[] b = pool.bytes;
         String lastString = null;
-        for (int pc = 0; pc < codeLength; count++) {
+        int pc = 0;
+        for (; pc < codeLength; count++) {
             int at = start + pc;
             int op = b[at] & 0xff;
             if (flow != null) {
@@ -152,6 +156,7 @@ final class CodeScanner {
         if (flow != null) {
             flow.end(codeLength);
         }
+        return pc;
     }
 
     private void jump(int pc, int codeLength) {
