@@ -1,10 +1,6 @@
 package dev.plinth.verify;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
@@ -13,45 +9,55 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Turns class-file bytes into a {@link ClassModel}; the only place that knows ASM, so the checks can move to the
- * JDK's ClassFile API by replacing this class alone.
+ * Turns class-file bytes into a {@link ClassModel}: {@link ClassScanner} reads them, and ASM reads what the scanner
+ * leaves (malformed class files, and the few constructs it does not read), so that ASM's message reports what is
+ * wrong. With {@link CodeCollector}, the only place that knows ASM: the checks see models only.
  *
  * <h2>Errors</h2>
  * Malformed or too-new class files throw {@link IllegalArgumentException} with the reason.
  */
 final class ClassParser {
-    private static final String EXTENSION = "Ldev/plinth/api/Extension;";
+    static final String EXTENSION = "Ldev/plinth/api/Extension;";
 
     private ClassParser() {
     }
 
     /** The header and members only: enough to resolve references against (used for host classes). */
     static ClassModel header(byte[] bytes) {
-        return parse(bytes, false);
+        return parse(bytes, false, new SharedNames(1 << 8));
     }
 
     /** Header, members and every symbolic reference the code makes (used for plugin classes). */
     static ClassModel full(byte[] bytes) {
-        return parse(bytes, true, new HashMap<>());
+        return full(bytes, new SharedNames());
     }
 
     /**
-     * {@link #full(byte[])}, with every name and descriptor taken from {@code strings} when an equal one is there
-     * (and added when not): the classes of one jar then share one instance per name, so the many lookups by name
-     * that follow compare references and reuse hash codes.
+     * {@link #full(byte[])}, with every name and descriptor taken from {@code names}: the classes of one jar then
+     * share one instance per name, so the many lookups by name that follow compare references and reuse hash codes.
      */
-    static ClassModel full(byte[] bytes, Map<String, String> strings) {
-        return parse(bytes, true, strings);
+    static ClassModel full(byte[] bytes, SharedNames names) {
+        return parse(bytes, true, names);
     }
 
-    private static ClassModel parse(byte[] bytes, boolean code) {
-        return parse(bytes, code, null);
+    /**
+     * Reads with {@link ClassScanner}; a class file it leaves (malformed, or using what it does not read) is read
+     * by ASM, whose message says what is wrong.
+     */
+    private static ClassModel parse(byte[] bytes, boolean code, SharedNames names) {
+        try {
+            return ClassScanner.scan(bytes, names, code);
+        } catch (RuntimeException e) {
+            // not a class file the scanner reads: ASM reads it, and reports what is wrong with it
+        }
+        return parseWithAsm(bytes, code);
     }
 
-    private static ClassModel parse(byte[] bytes, boolean code, Map<String, String> strings) {
+    /** The model as ASM's visit gives it; a malformed class file throws {@link IllegalArgumentException}. */
+    static ClassModel parseWithAsm(byte[] bytes, boolean code) {
         try {
             Collector collector = new Collector(code);
-            ClassReader reader = strings == null ? new ClassReader(bytes) : new SharedStrings(bytes, strings);
+            ClassReader reader = code ? new SharedStrings(bytes, new HashMap<>()) : new ClassReader(bytes);
             reader.accept(collector, code ? ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES
                     : ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             return collector.model();
@@ -89,22 +95,10 @@ final class ClassParser {
         }
     }
 
+    /** Fills a {@link ClassModelBuilder} from ASM's visit of the class. */
     private static final class Collector extends ClassVisitor {
         private final boolean code;
-        private final Map<String, ClassModel.Member> fields = new LinkedHashMap<>();
-        private final Map<String, ClassModel.Member> methods = new LinkedHashMap<>();
-        private final List<ClassModel.Ref> refs = new ArrayList<>();
-        private final Map<String, int[]> codeRanges = new HashMap<>();
-        private final List<ClassModel.NativeLoad> nativeLoads = new ArrayList<>();
-        private final List<String> annotations = new ArrayList<>();
-        private String name;
-        private int access;
-        private int innerAccess = -1;
-        private boolean member;
-        private String superName;
-        private List<String> interfaces = List.of();
-        private String nestHost;
-        private int ordinal;
+        private final ClassModelBuilder model = new ClassModelBuilder();
 
         Collector(boolean code) {
             super(Opcodes.ASM9);
@@ -112,56 +106,28 @@ final class ClassParser {
         }
 
         ClassModel model() {
-            Map<String, Map<String, ClassModel.Member>> byName = new HashMap<>();
-            for (Map<String, ClassModel.Member> members : List.of(fields, methods)) {
-                members.values().forEach(m -> byName.computeIfAbsent(m.name(), k -> new HashMap<>())
-                        .put(m.descriptor(), m));
-            }
-            byName.replaceAll((k, v) -> v.size() == 1 ? Map.of(v.keySet().iterator().next(),
-                    v.values().iterator().next()) : Map.copyOf(v));
-            List<ClassModel.Ref> allRefs = List.copyOf(refs);
-            Map<String, List<ClassModel.Ref>> code = new HashMap<>(codeRanges.size() * 2);
-            codeRanges.forEach((m, range) -> code.put(m, allRefs.subList(range[0], range[1])));
-            // byName and code are only looked up, never iterated: wrapped rather than copied into new tables
-            return new ClassModel(name, access, innerAccess, member, superName, interfaces,
-                    nestHost == null ? name : nestHost, List.copyOf(annotations), Map.copyOf(fields),
-                    Map.copyOf(methods), allRefs, Collections.unmodifiableMap(byName),
-                    Collections.unmodifiableMap(code), List.copyOf(nativeLoads), ordinal);
+            return model.model();
         }
 
         @Override
         public void visit(int version, int acc, String className, String signature, String superClass,
                           String[] superInterfaces) {
-            this.name = className;
-            this.access = acc;
-            this.superName = superClass;
-            this.interfaces = superInterfaces == null ? List.of() : List.of(superInterfaces);
-            if (superClass != null) {
-                refs.add(new ClassModel.Ref(ClassModel.Kind.CLASS, superClass, null, null, ClassModel.Ref.HEADER,
-                        false, null, false));
-            }
-            for (String i : this.interfaces) {
-                refs.add(new ClassModel.Ref(ClassModel.Kind.CLASS, i, null, null, ClassModel.Ref.HEADER, true,
-                        null, false));
-            }
+            model.header(acc, className, superClass, superInterfaces);
         }
 
         @Override
         public void visitNestHost(String host) {
-            nestHost = host;
+            model.nestHost(host);
         }
 
         @Override
         public void visitInnerClass(String inner, String outerName, String innerName, int acc) {
-            if (inner.equals(name)) {
-                innerAccess = acc;
-                member = outerName != null && innerName != null;
-            }
+            model.innerClass(inner, outerName, innerName, acc);
         }
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            annotations.add(descriptor);
+            model.annotations.add(descriptor);
             if (!descriptor.equals(EXTENSION)) {
                 return null;
             }
@@ -169,7 +135,7 @@ final class ClassParser {
                 @Override
                 public void visit(String element, Object value) {
                     if ("ordinal".equals(element) && value instanceof Integer i) {
-                        ordinal = i;
+                        model.ordinal = i;
                     }
                 }
             };
@@ -178,18 +144,15 @@ final class ClassParser {
         @Override
         public org.objectweb.asm.FieldVisitor visitField(int acc, String fieldName, String descriptor,
                                                          String signature, Object value) {
-            DescriptorSyntax.requireField(descriptor);
-            fields.put(fieldName + ":" + descriptor, new ClassModel.Member(name, fieldName, descriptor, acc));
+            model.field(acc, fieldName, descriptor);
             return null;
         }
 
         @Override
         public MethodVisitor visitMethod(int acc, String methodName, String descriptor, String signature,
                                          String[] exceptions) {
-            DescriptorSyntax.requireMethod(descriptor);
-            String key = methodName + descriptor;
-            methods.put(key, new ClassModel.Member(name, methodName, descriptor, acc));
-            return code ? new CodeCollector(key, refs, codeRanges, nativeLoads) : null;
+            String key = model.method(acc, methodName, descriptor);
+            return code ? new CodeCollector(key, model.refs, model.codeRanges, model.nativeLoads) : null;
         }
     }
 }

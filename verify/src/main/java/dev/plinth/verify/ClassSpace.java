@@ -31,7 +31,7 @@ final class ClassSpace {
     private SinkCalls sinkCalls;
     private java.util.Set<String> pluginPackages;
     private final HostReads reads = HostReads.recording();
-    private final Map<String, String> strings = new HashMap<>(1 << 12); // one instance per name in the jar's classes
+    private final SharedNames names = new SharedNames(); // one instance per name in the jar's classes
 
     private final List<PluginArchive> dependencies;
     private final Map<String, PluginArchive> dependencyOf = new HashMap<>();
@@ -75,6 +75,11 @@ final class ClassSpace {
 
     /** The host's class file of a binary name (its API, its libraries, the JDK), if any; recorded. */
     Optional<byte[]> hostClassFile(String binaryName) {
+        String internalName = binaryName.replace('.', '/');
+        if (host.digest(internalName).equals(HostReads.ABSENT)) { // remembered: most classes a plugin has are not
+            reads.classFile(internalName, HostReads.ABSENT);
+            return Optional.empty();
+        }
         Optional<byte[]> bytes = host.api().classFile(binaryName);
         reads.classFile(binaryName.replace('.', '/'), bytes.map(HostReads::digest).orElse(HostReads.ABSENT));
         return bytes;
@@ -96,7 +101,7 @@ final class ClassSpace {
                     return;
                 }
                 try {
-                    ClassModel model = ClassParser.full(entry.bytes(), strings);
+                    ClassModel model = ClassParser.full(entry.bytes(), names);
                     plugin.put(model.name(), model);
                 } catch (IllegalArgumentException e) {
                     unparseable.put(entry.entry(), e.getMessage());

@@ -24,7 +24,7 @@ import org.objectweb.asm.Type;
  */
 final class CodeCollector extends MethodVisitor {
     /** Catch types under which a failed link is caught. */
-    private static final Set<String> LINKAGE_CATCHES = Set.of("java/lang/Throwable", "java/lang/Error",
+    static final Set<String> LINKAGE_CATCHES = Set.of("java/lang/Throwable", "java/lang/Error",
             "java/lang/LinkageError", "java/lang/NoClassDefFoundError", "java/lang/NoSuchMethodError",
             "java/lang/NoSuchFieldError", "java/lang/IncompatibleClassChangeError", "java/lang/AbstractMethodError",
             "java/lang/IllegalAccessError");
