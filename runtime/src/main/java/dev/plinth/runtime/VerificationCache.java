@@ -1,6 +1,5 @@
 package dev.plinth.runtime;
 
-import dev.plinth.verify.Finding;
 import dev.plinth.verify.PluginArchive;
 import dev.plinth.verify.Verification;
 import dev.plinth.verify.Verifier;
@@ -22,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Findings of verified plugins kept in a directory, one file per {@link VerificationKey} ({@code <key>.entry}, see
+ * Verifications of plugins (their findings, and whether calls must switch the context class loader) kept in a
+ * directory, one file per {@link VerificationKey} ({@code <key>.entry}, see
  * {@link CacheEntry}), so that a restart with unchanged jars verifies nothing. An entry is used only when it is
  * whole, of this format and for its key, and when the host still answers every read it records alike
  * ({@link Verifier#answersAlike}); otherwise the plugin is verified and the entry written anew.
@@ -71,13 +71,16 @@ final class VerificationCache {
         return reused.get();
     }
 
-    /** The findings of {@code archive} checked against {@code dependencies}: from an entry that holds, else anew. */
-    List<Finding> verify(Verifier verifier, PluginArchive archive, List<PluginArchive> dependencies) {
+    /**
+     * The verification of {@code archive} checked against {@code dependencies} (its findings and whether calls must
+     * switch the context class loader): from an entry that holds, else anew.
+     */
+    Verification verify(Verifier verifier, PluginArchive archive, List<PluginArchive> dependencies) {
         Optional<String> key = environment.flatMap(env -> VerificationKey.of(archive, dependencies,
                 verifier.host().sharedPackages(), env));
         if (key.isEmpty()) {
             verified.incrementAndGet();
-            return verifier.verify(archive, dependencies);
+            return verifier.verification(archive, dependencies);
         }
         Path entry = directory.resolve(key.get() + ".entry");
         Optional<Verification> cached = read(entry, key.get());
@@ -86,12 +89,12 @@ final class VerificationCache {
             touch(entry);
             LOG.debug("plugin {} from {}: findings from verification cache entry {}", archive.descriptor().id(),
                     archive.path(), entry);
-            return cached.get().findings();
+            return cached.get();
         }
         Verification fresh = verifier.verification(archive, dependencies);
         verified.incrementAndGet();
         write(entry, CacheEntry.write(key.get(), fresh));
-        return fresh.findings();
+        return fresh;
     }
 
     private static boolean holds(Verifier verifier, Verification cached, Path entry) {
