@@ -1,5 +1,7 @@
 package dev.plinth.verify;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,12 @@ import java.util.Optional;
 final class ContextLoaderAnalysis {
     private final ClassSpace space;
     private final Linker linker;
+    /** A symbol is named from many sites; its judgement does not depend on the site. */
+    private final Map<Symbol, Optional<String>> judged = new HashMap<>();
+
+    private record Symbol(ClassModel.Kind kind, String owner, String name, String descriptor, int opcode,
+                          boolean isInterface) {
+    }
 
     private ContextLoaderAnalysis(ClassSpace space) {
         this.space = space;
@@ -50,9 +58,20 @@ final class ContextLoaderAnalysis {
     }
 
     private Optional<String> judge(ClassModel.Ref ref) {
-        if (ref.owner().startsWith("[")) {
+        if (ref.owner().startsWith("[") || ref.kind() == ClassModel.Kind.CLASS || ref.kind() == ClassModel.Kind.NEW) {
             return Optional.empty();
         }
+        Symbol symbol = new Symbol(ref.kind(), ref.owner(), ref.name(), ref.descriptor(), ref.opcode(),
+                ref.isInterface());
+        Optional<String> known = judged.get(symbol);
+        if (known == null) {
+            known = judgeOnce(ref);
+            judged.put(symbol, known);
+        }
+        return known;
+    }
+
+    private Optional<String> judgeOnce(ClassModel.Ref ref) {
         return switch (ref.kind()) {
             case METHOD -> call(ref);
             case FIELD_GET, FIELD_PUT -> ref.isStatic() ? staticField(ref) : Optional.empty();
