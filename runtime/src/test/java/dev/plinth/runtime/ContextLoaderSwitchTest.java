@@ -107,13 +107,24 @@ class ContextLoaderSwitchTest {
     @Test
     void aCallerWhoseContextClassLoaderIsThePluginsGetsItBackEvenWhenThePluginChangesIt() throws Exception {
         Fixtures.filterPlugin("changer", "Changer", "Thread.currentThread().setContextClassLoader(null);"
-                + " return \"changed\";").writeTo(plugins());
+                + " if (in.equals(\"throw\")) { throw new IllegalStateException(\"thrown\"); } return \"changed\";")
+                .writeTo(plugins());
         try (PluginHost host = Fixtures.host(plugins()).build()) {
             host.start();
             Filter filter = host.extensions(Filter.class).get(0);
+            ClassLoader pluginLoader = loaderOfCalls(filter);
 
-            assertThat(callWith(loaderOfCalls(filter), () -> filter.apply("x"))).isEqualTo("changed");
+            assertThat(callWith(pluginLoader, () -> filter.apply("x"))).isEqualTo("changed");
             assertThat(callWith(marker, () -> filter.apply("x"))).isEqualTo("changed");
+            for (ClassLoader caller : new ClassLoader[] {pluginLoader, marker}) {
+                assertThat(callWith(caller, () -> {
+                    try {
+                        return filter.apply("throw");
+                    } catch (IllegalStateException e) {
+                        return e.getMessage();
+                    }
+                })).isEqualTo("thrown");
+            }
         }
     }
 
