@@ -18,7 +18,9 @@ import java.util.Optional;
  *   <li>a static field of the host or of a plugin it depends on (its static initializer may run).</li>
  * </ul>
  * Class references, instance fields and calls into the plugin's own code do not count: that code is judged
- * itself where it is reachable. A call that resolves nowhere cannot run and does not count either.
+ * itself where it is reachable. A call that resolves nowhere cannot run and does not count either. Before any of
+ * that, a provider that leaves a default method of the host's extension interface to the host keeps the switch
+ * ({@link InheritedDefaults}): a handle runs that host code without the plugin calling it.
  */
 final class ContextLoaderAnalysis {
     private final ClassSpace space;
@@ -40,6 +42,10 @@ final class ContextLoaderAnalysis {
         if (!space.unparseable().isEmpty()) {
             return ContextLoaderSwitch.needed(space.archive().path().getFileName() + ": "
                     + space.unparseable().size() + " class file(s) could not be read, so their code is not known");
+        }
+        Optional<String> inherited = InheritedDefaults.first(space);
+        if (inherited.isPresent()) {
+            return ContextLoaderSwitch.needed(inherited.get());
         }
         ContextLoaderAnalysis analysis = new ContextLoaderAnalysis(space);
         Reachability reach = space.reachability();

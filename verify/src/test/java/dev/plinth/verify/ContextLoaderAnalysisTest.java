@@ -156,4 +156,19 @@ class ContextLoaderAnalysisTest {
 
         assertThat(v.contextLoaderSwitch().needed()).isFalse();
     }
+
+    @Test
+    void aDefaultMethodOfTheExtensionInterfaceThatTheProviderInheritsKeepsTheSwitch() throws Exception {
+        verifier = Verifier.forHost(host(api(dir.resolve("api"), "com.acme.api.Request", REQUEST_V1,
+                "com.acme.api.Filter", "package com.acme.api; public interface Filter { String apply(Request r);"
+                        + " default String name() { return \"filter\"; } }")));
+
+        ContextLoaderSwitch inherits = judge("public String apply(Request r) { return \"\"; }");
+        ContextLoaderSwitch overrides = judge("public String apply(Request r) { return \"\"; }"
+                + " public String name() { return \"upper\"; }");
+
+        assertThat(inherits.reason()).isEqualTo("com.acme.Upper: inherits com.acme.api.Filter.name(), a default"
+                + " method of the host, whose code the analysis does not follow");
+        assertThat(overrides.needed()).isFalse();
+    }
 }
