@@ -19,8 +19,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Call overhead: one extension call, made directly on an instance of the plugin's class (loaded by a plain
- * {@code URLClassLoader}: the physical limit), through a Plinth handle (slot read, TCCL switch and restore) and
- * through PF4J (which hands out the plugin's own instance). Two bodies: {@code x + 1}, so the call path is all that
+ * {@code URLClassLoader}: the physical limit), through a Plinth handle (slot read; no TCCL switch, since verification
+ * proves the plugin never consults the TCCL), through a handle of a host with verification off ({@code *Switched}:
+ * slot read, TCCL set and restored) and through PF4J (which hands out the plugin's own instance). Two bodies: {@code x + 1}, so the call path is all that
  * is measured, and upper-casing a 64-character line. The {@code parts*} benchmarks rebuild the two halves of the
  * Plinth handle by hand around the direct instance, to show what each costs.
  */
@@ -38,6 +39,7 @@ public class CallBenchmark {
     private IntOp direct;
     private IntOp plinth;
     private IntOp pf4j;
+    private IntOp switched;
     private TextFilter directFilter;
     private TextFilter plinthFilter;
     private TextFilter pf4jFilter;
@@ -66,6 +68,7 @@ public class CallBenchmark {
         plinth = peers.plinth(IntOp.class);
         plinthFilter = peers.plinth(TextFilter.class);
         pf4j = peers.pf4j(IntOp.class);
+        switched = peers.plinthSwitched(IntOp.class);
         pf4jFilter = peers.pf4j(TextFilter.class);
         pluginLoader = direct.getClass().getClassLoader();
         generation = new Generation(direct, pluginLoader);
@@ -88,6 +91,12 @@ public class CallBenchmark {
     @Benchmark
     public void plinthTrivial(Blackhole bh) {
         bh.consume(plinth.apply(x));
+    }
+
+    /** The handle of a plugin that keeps the switch: the caller's TCCL is not the plugin's, so both stores run. */
+    @Benchmark
+    public void plinthTrivialSwitched(Blackhole bh) {
+        bh.consume(switched.apply(x));
     }
 
     @Benchmark

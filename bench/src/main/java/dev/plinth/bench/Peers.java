@@ -1,6 +1,7 @@
 package dev.plinth.bench;
 
 import dev.plinth.runtime.PluginHost;
+import dev.plinth.runtime.PluginInfo;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -13,7 +14,8 @@ import org.pf4j.PluginManager;
 
 /**
  * The benchmark plugin loaded three ways in one JVM: by a plain {@code URLClassLoader} (the limit), by a Plinth host
- * and by PF4J's {@code DefaultPluginManager}. Jars are read from {@code -Dplinth.bench.jars} when set (the harness
+ * (which must prove it never consults the thread context class loader, so its calls skip the switch; a second host
+ * with verification off gives handles that switch) and by PF4J's {@code DefaultPluginManager}. Jars are read from {@code -Dplinth.bench.jars} when set (the harness
  * writes them once for every fork), else written to a temporary directory that {@link #close} deletes.
  */
 final class Peers implements AutoCloseable {
@@ -22,6 +24,7 @@ final class Peers implements AutoCloseable {
     private final Path temporary;
     private final URLClassLoader directLoader;
     private final PluginHost host;
+    private final PluginHost unverified;
     private final PluginManager pf4j;
 
     private Peers(Path temporary, Path plinthJar, Path pf4jDir) throws IOException {
@@ -31,6 +34,15 @@ final class Peers implements AutoCloseable {
         this.host = PluginHost.builder().sharedPackages(PluginJars.API_PACKAGE).plugin(plinthJar)
                 .hostClassLoader(Peers.class.getClassLoader()).startTimeout(Duration.ofSeconds(30)).build();
         host.start();
+        PluginInfo call = host.plugin("call").orElseThrow();
+        if (call.contextLoaderSwitch().needed()) { // the call rows would measure the switch, not the proven plugin
+            throw new IllegalStateException("bench plugin call keeps the context class loader switch: "
+                    + call.contextLoaderSwitch().reason());
+        }
+        this.unverified = PluginHost.builder().sharedPackages(PluginJars.API_PACKAGE).plugin(plinthJar)
+                .hostClassLoader(Peers.class.getClassLoader()).startTimeout(Duration.ofSeconds(30))
+                .verification(false).build();
+        unverified.start();
         this.pf4j = new DefaultPluginManager(pf4jDir);
         pf4j.loadPlugins();
         pf4j.startPlugins();
@@ -62,6 +74,11 @@ final class Peers implements AutoCloseable {
         return only(host.extensions(type), "plinth");
     }
 
+    /** The handle of the same plugin in a host with verification off, whose calls always switch the TCCL. */
+    <T> T plinthSwitched(Class<T> type) {
+        return only(unverified.extensions(type), "plinth, unverified");
+    }
+
     /** PF4J's instance of the plugin's only extension of {@code type}. */
     <T> T pf4j(Class<T> type) {
         return only(pf4j.getExtensions(type), "pf4j");
@@ -77,6 +94,7 @@ final class Peers implements AutoCloseable {
     @Override
     public void close() throws IOException {
         host.close();
+        unverified.close();
         pf4j.unloadPlugins(); // stops each first; PF4J 3.15's stopPlugins() throws ConcurrentModificationException
         directLoader.close();
         if (temporary != null) {

@@ -57,7 +57,7 @@ final class Activation {
     List<CallTarget> commit() {
         List<CallTarget> retired = new ArrayList<>();
         for (PluginRecord.LoadedExtension e : activated) {
-            CallTarget replaced = e.slot().install(e.instance(), next.callLoader);
+            CallTarget replaced = e.slot().install(e.instance(), next.contextLoaderOfCalls());
             if (replaced != null) {
                 retired.add(replaced);
             }

@@ -1,5 +1,6 @@
 package dev.plinth.runtime;
 
+import dev.plinth.verify.ContextLoaderSwitch;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.HostReads;
@@ -21,23 +22,27 @@ import java.util.TreeMap;
  * below):
  *
  * <pre>
- * plinth-verification-cache 1
+ * plinth-verification-cache 2
  * key &lt;the key, hex&gt;
  * class &lt;internal name&gt; &lt;sha256 of the host's class file, or -&gt;
  * package &lt;internal name&gt; &lt;true|false&gt;
+ * context-loader &lt;needed: true|false&gt; &lt;reason&gt;
  * finding &lt;code&gt; &lt;severity&gt; &lt;plugin&gt; &lt;file&gt; &lt;entry&gt; &lt;class&gt; &lt;member&gt; &lt;message&gt; &lt;fix&gt;
  * end &lt;sha256 of every byte before this line&gt;
  * </pre>
  *
  * In a field, a backslash, a tab, a line feed and a carriage return are written {@code \\}, {@code \t},
  * {@code \n} and {@code \r}; an absent value is {@code \0}. Reading is strict: anything else — another format
- * version, another key, a line it does not know, a checksum that does not match (a truncated or corrupt file) — makes
- * the entry unusable, never partly trusted.
+ * version, another key, a line it does not know, a checksum that does not match (a truncated or corrupt file), a
+ * {@code context-loader} line missing or repeated — makes the entry unusable, never partly trusted. Version 1
+ * entries, written before the context class loader was judged, are therefore not used: such a plugin is verified
+ * again.
  */
 final class CacheEntry {
     static final String FORMAT = "plinth-verification-cache";
-    static final String VERSION = "1";
+    static final String VERSION = "2";
     private static final String NULL = "\\0";
+    private static final String CONTEXT_LOADER = "context-loader";
 
     private CacheEntry() {
     }
@@ -49,6 +54,8 @@ final class CacheEntry {
         HostReads reads = verification.hostReads();
         reads.classFiles().forEach((name, digest) -> line(text, "class", name, digest));
         reads.packages().forEach((name, present) -> line(text, "package", name, present.toString()));
+        ContextLoaderSwitch contextLoader = verification.contextLoaderSwitch();
+        line(text, CONTEXT_LOADER, Boolean.toString(contextLoader.needed()), contextLoader.reason());
         for (Finding f : verification.findings()) {
             Location at = f.location();
             line(text, "finding", f.code().id(), f.severity().name(), f.plugin(), at.file().toString(), at.entry(),
@@ -88,18 +95,26 @@ final class CacheEntry {
         Map<String, String> classes = new TreeMap<>();
         Map<String, Boolean> packages = new TreeMap<>();
         List<Finding> findings = new ArrayList<>();
+        ContextLoaderSwitch contextLoader = null;
         for (int i = 2; i < lines.length - 1; i++) { // the last is the empty string after the body's final \n
             String[] f = fields(lines[i]);
             switch (f[0]) {
                 case "class" -> classes.put(require(f, 3)[1], f[2]);
                 case "package" -> packages.put(require(f, 3)[1], bool(f[2]));
                 case "finding" -> findings.add(finding(require(f, 10)));
+                case CONTEXT_LOADER -> {
+                    if (contextLoader != null) {
+                        return null;
+                    }
+                    contextLoader = new ContextLoaderSwitch(bool(require(f, 3)[1]), f[2]);
+                }
                 default -> {
                     return null;
                 }
             }
         }
-        return lines[lines.length - 1].isEmpty() ? new Verification(findings, HostReads.of(classes, packages)) : null;
+        return lines[lines.length - 1].isEmpty() && contextLoader != null
+                ? new Verification(findings, HostReads.of(classes, packages), contextLoader) : null;
     }
 
     private static Finding finding(String[] f) {

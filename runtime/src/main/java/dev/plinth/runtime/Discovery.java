@@ -8,6 +8,7 @@ import dev.plinth.verify.Location;
 import dev.plinth.verify.Lockfile;
 import dev.plinth.verify.PluginArchive;
 import dev.plinth.verify.PluginLayout;
+import dev.plinth.verify.Verification;
 import dev.plinth.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -181,8 +182,13 @@ final class Discovery {
         List<PluginArchive> visible = graph.visible(id);
         record.add(graph.findings(id)); // the root cause first: a missing dependency explains missing classes
         VerificationCache cache = config.verificationCache();
-        List<Finding> found = !config.verify() ? archive.findings() : cache == null ? verifier.verify(archive, visible)
-                : cache.verify(verifier, archive, visible);
+        List<Finding> found = archive.findings();
+        if (config.verify()) {
+            Verification verification = cache == null ? verifier.verification(archive, visible)
+                    : cache.verify(verifier, archive, visible);
+            found = verification.findings();
+            record.contextLoaderSwitch = verification.contextLoaderSwitch();
+        }
         record.add(record.isolation == Isolation.PROCESS ? found.stream().map(Discovery::inChildJvm).toList() : found);
         if (!visible.isEmpty() && record.isolation == Isolation.PROCESS) {
             record.add(List.of(Finding.error(FindingCode.DEPENDENCY_MISSING, id, Location.of(archive.path()),

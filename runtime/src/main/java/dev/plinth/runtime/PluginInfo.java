@@ -1,5 +1,6 @@
 package dev.plinth.runtime;
 
+import dev.plinth.verify.ContextLoaderSwitch;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.Severity;
 import java.nio.file.Path;
@@ -28,14 +29,27 @@ import java.util.Optional;
  * @param refused     whether the plugin is {@code FAILED} without any of its code having run: refused by the checks
  *                    of its jar, or by those made at load before its first static initializer; false when it
  *                    failed while or after its code ran (see {@link PluginState})
+ * @param contextLoaderSwitch whether calls through its extension handles set the thread context class loader to
+ *                    the plugin's loader, and why: not for a plugin verification proved never to consult it
+ *                    (see docs/runtime.md, "Calls and handles")
  */
 public record PluginInfo(String id, String version, String description, String requires, Path path, String sha256,
                          int javaRelease, String loaderName, PluginState state, List<Finding> findings,
-                         Throwable failure, Isolation isolation, boolean refused) {
+                         Throwable failure, Isolation isolation, boolean refused,
+                         ContextLoaderSwitch contextLoaderSwitch) {
 
     /** Copies the findings. */
     public PluginInfo {
         findings = List.copyOf(findings);
+        java.util.Objects.requireNonNull(contextLoaderSwitch, "contextLoaderSwitch == null");
+    }
+
+    /** A snapshot that does not say how calls treat the context class loader: they are taken to switch it. */
+    public PluginInfo(String id, String version, String description, String requires, Path path, String sha256,
+                      int javaRelease, String loaderName, PluginState state, List<Finding> findings,
+                      Throwable failure, Isolation isolation, boolean refused) {
+        this(id, version, description, requires, path, sha256, javaRelease, loaderName, state, findings, failure,
+                isolation, refused, ContextLoaderSwitch.needed("not known"));
     }
 
     /** A snapshot that does not say whether the plugin was refused ({@link #refused} is false). */

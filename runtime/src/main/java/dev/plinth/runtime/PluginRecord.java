@@ -3,6 +3,7 @@ package dev.plinth.runtime;
 import dev.plinth.api.Plugin;
 import dev.plinth.runtime.internal.ExtensionSlot;
 import dev.plinth.runtime.spi.ProcessLauncher;
+import dev.plinth.verify.ContextLoaderSwitch;
 import dev.plinth.verify.Descriptor;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.PluginArchive;
@@ -55,6 +56,8 @@ final class PluginRecord {
     ProcessLauncher.LaunchedPlugin remote;
     /** The thread context class loader for calls into the plugin: its own loader, or the host's when remote. */
     ClassLoader callLoader;
+    /** Whether calls must install {@link #callLoader}, as verification judged; set by discovery. */
+    volatile ContextLoaderSwitch contextLoaderSwitch = ContextLoaderSwitch.needed("verification is off");
     ManagedContext context;
     Plugin lifecycle;
     List<LoadedExtension> extensions = List.of();
@@ -170,6 +173,20 @@ final class PluginRecord {
         return d;
     }
 
+    /**
+     * Whether calls into the plugin's extensions set the context class loader: as verification judged for a plugin
+     * in this JVM; always for one in a child JVM, whose proxies run here.
+     */
+    ContextLoaderSwitch callSwitch() {
+        return isolation == Isolation.PROCESS ? ContextLoaderSwitch.needed("runs in a child JVM (Isolation.PROCESS)")
+                : contextLoaderSwitch;
+    }
+
+    /** The loader calls install as the thread context class loader; null when they leave it as it is. */
+    ClassLoader contextLoaderOfCalls() {
+        return callSwitch().needed() ? callLoader : null;
+    }
+
     /** Marks that the plugin's code is about to run: from now on a failure is no longer a refusal. */
     void codeMayRun() {
         codeRan = true;
@@ -178,7 +195,7 @@ final class PluginRecord {
     synchronized PluginInfo snapshot() {
         return new PluginInfo(descriptor.id(), descriptor.version(), descriptor.description(),
                 descriptor.requires(), path, sha256, javaRelease, loaderName(), state, findings, failure,
-                isolation, state == PluginState.FAILED && !codeRan);
+                isolation, state == PluginState.FAILED && !codeRan, callSwitch());
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.plinth.runtime;
 
-import dev.plinth.verify.Finding;
 import dev.plinth.verify.PluginArchive;
 import dev.plinth.verify.Verification;
 import dev.plinth.verify.Verifier;
@@ -22,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Findings of verified plugins kept in a directory, one file per {@link VerificationKey} ({@code <key>.entry}, see
+ * Verifications of plugins (their findings, and whether calls must switch the context class loader) kept in a
+ * directory, one file per {@link VerificationKey} ({@code <key>.entry}, see
  * {@link CacheEntry}), so that a restart with unchanged jars verifies nothing. An entry is used only when it is
  * whole, of this format and for its key, and when the host still answers every read it records alike
  * ({@link Verifier#answersAlike}); otherwise the plugin is verified and the entry written anew.
@@ -72,11 +72,12 @@ final class VerificationCache {
     }
 
     /**
-     * The findings of {@code archive} checked against {@code dependencies}: from an entry that holds, else anew.
-     * Any of them may be an outline ({@link PluginArchive#readOutline}): an entry is found by hashes alone, and only
-     * a plugin verified anew is read whole, with its dependencies.
+     * The verification of {@code archive} checked against {@code dependencies} (its findings and whether calls must
+     * switch the context class loader): from an entry that holds, else anew. Any of them may be an outline
+     * ({@link PluginArchive#readOutline}): an entry is found by hashes alone, and only a plugin verified anew is read
+     * whole, with its dependencies.
      */
-    List<Finding> verify(Verifier verifier, PluginArchive archive, List<PluginArchive> dependencies) {
+    Verification verify(Verifier verifier, PluginArchive archive, List<PluginArchive> dependencies) {
         Optional<String> key = key(verifier, archive, dependencies);
         if (key.isPresent()) {
             Path entry = directory.resolve(key.get() + ".entry");
@@ -86,7 +87,7 @@ final class VerificationCache {
                 touch(entry);
                 LOG.debug("plugin {} from {}: findings from verification cache entry {}",
                         archive.descriptor().id(), archive.path(), entry);
-                return cached.get().findings();
+                return cached.get();
             }
         }
         PluginArchive whole = archive.complete();
@@ -96,7 +97,7 @@ final class VerificationCache {
         // read again, the content may differ from the outline's: the entry is filed under what was verified
         key(verifier, whole, wholeDependencies).ifPresent(k -> write(directory.resolve(k + ".entry"),
                 CacheEntry.write(k, fresh)));
-        return fresh.findings();
+        return fresh;
     }
 
     private Optional<String> key(Verifier verifier, PluginArchive archive, List<PluginArchive> dependencies) {

@@ -2,13 +2,16 @@ package dev.plinth.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plinth.verify.ContextLoaderSwitch;
 import dev.plinth.verify.Finding;
 import dev.plinth.verify.FindingCode;
 import dev.plinth.verify.HostReads;
 import dev.plinth.verify.Location;
 import dev.plinth.verify.Verification;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,7 @@ class CacheEntryTest {
                     "fix\r\n"),
             Finding.info(FindingCode.SYSTEM_EXIT, "odd\tid", Location.of(Path.of("/p/a b.jar")), "\\0", "")),
             HostReads.of(Map.of("java/lang/Object", "0f".repeat(32), "com/acme/Missing", HostReads.ABSENT),
-                    Map.of("org/slf4j", false, "com/acme", true)));
+                    Map.of("org/slf4j", false, "com/acme", true)), new ContextLoaderSwitch(false, "proven\tso\\0"));
 
     @Test
     void whatIsWrittenIsReadBackEqual() {
@@ -45,5 +48,25 @@ class CacheEntryTest {
             flipped[i] ^= 0x20;
             assertThat(CacheEntry.read(flipped, KEY)).as("byte %d flipped", i).isEmpty();
         }
+    }
+
+    @Test
+    void anEntryOfFormatOneOrWithoutItsContextLoaderLineIsNoEntry() {
+        String whole = new String(CacheEntry.write(KEY, VERIFICATION), StandardCharsets.UTF_8);
+        String body = whole.substring(0, whole.lastIndexOf("end\t"));
+        String withoutLine = body.replaceAll("(?m)^context-loader\t.*\n", "");
+
+        assertThat(CacheEntry.read(sealed(body), KEY)).contains(VERIFICATION);
+        assertThat(CacheEntry.read(sealed(withoutLine), KEY)).isEmpty();
+        assertThat(CacheEntry.read(sealed(withoutLine.replace("plinth-verification-cache\t2",
+                "plinth-verification-cache\t1")), KEY)).isEmpty();
+        assertThat(CacheEntry.read(sealed(body + body.substring(body.indexOf("context-loader"))), KEY)).isEmpty();
+    }
+
+    /** An entry's body with its {@code end} line, as {@link CacheEntry#write} seals it. */
+    private static byte[] sealed(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return (body + "end\t" + HexFormat.of().formatHex(VerificationKey.sha256().digest(bytes)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -73,8 +73,8 @@ class VerificationCacheEntriesTest {
         List<Path> entries = entries();
         String text = Files.readString(entries.get(0));
         String body = text.substring(0, text.lastIndexOf("end\t"));
-        Files.write(entries.get(0), signed(body.replace("plinth-verification-cache\t1\n",
-                "plinth-verification-cache\t2\n")));
+        Files.write(entries.get(0), signed(body.replace("plinth-verification-cache\t2\n",
+                "plinth-verification-cache\t3\n")));
         Files.copy(entries.get(2), entries.get(1), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         VerificationCacheTest.Run second = run();
@@ -84,7 +84,7 @@ class VerificationCacheEntriesTest {
         assertThat(second.findings()).isEqualTo(first.findings());
         for (Path entry : entries()) {
             String name = entry.getFileName().toString();
-            assertThat(Files.readString(entry)).startsWith("plinth-verification-cache\t1\nkey\t"
+            assertThat(Files.readString(entry)).startsWith("plinth-verification-cache\t2\nkey\t"
                     + name.substring(0, name.length() - ".entry".length()) + "\n");
         }
         assertThat(run().reused()).isEqualTo(3);

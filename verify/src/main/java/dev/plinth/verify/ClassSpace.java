@@ -68,6 +68,11 @@ final class ClassSpace {
         return host.api();
     }
 
+    /** Whether the JDK itself has this class (internal name). */
+    boolean isJdk(String internalName) {
+        return host.isJdk(internalName);
+    }
+
     /** What this plugin's checks have asked the host so far, and its answers. */
     HostReads hostReads() {
         return reads;

@@ -57,9 +57,10 @@ public final class Verifier {
     }
 
     /**
-     * {@link #verify(PluginArchive, List)}, with what it asked the host: given the same archive, dependencies,
-     * shared packages, Plinth and JVM, a host for which {@link #answersAlike} holds would be given the same
-     * findings.
+     * {@link #verify(PluginArchive, List)}, with what it asked the host and whether calls into the plugin must set
+     * the thread context class loader ({@link ContextLoaderSwitch}): given the same archive, dependencies, shared
+     * packages, Plinth and JVM, a host for which {@link #answersAlike} holds would be given the same findings and
+     * the same judgement.
      */
     public Verification verification(PluginArchive archive, List<PluginArchive> dependencies) {
         Objects.requireNonNull(archive, "archive == null");
@@ -72,7 +73,8 @@ public final class Verifier {
         }
         List<Finding> findings = new ArrayList<>(archive.findings());
         if (archive.isUnreadable()) {
-            return new Verification(findings, HostReads.of(Map.of(), Map.of()));
+            return new Verification(findings, HostReads.of(Map.of(), Map.of()),
+                    ContextLoaderSwitch.needed(archive.path().getFileName() + ": the jar could not be read"));
         }
         ClassSpace classes = new ClassSpace(archive, hostClasses, dependencies);
         for (Check check : checks) {
@@ -87,9 +89,20 @@ public final class Verifier {
                                 + " it to Plinth with the jar attached"));
             }
         }
+        ContextLoaderSwitch contextLoader = contextLoaderSwitch(classes);
         String id = archive.descriptor().id();
         return new Verification(findings.stream().map(f -> f.plugin().equals(id) ? f : f.withPlugin(id))
-                .map(f -> inLibrary(f, archive)).toList(), classes.hostReads().frozen());
+                .map(f -> inLibrary(f, archive)).toList(), classes.hostReads().frozen(), contextLoader);
+    }
+
+    /** The analysis never takes the caller down either: malformed input it did not expect keeps the switch. */
+    private static ContextLoaderSwitch contextLoaderSwitch(ClassSpace classes) {
+        try {
+            return ContextLoaderAnalysis.of(classes);
+        } catch (RuntimeException e) {
+            return ContextLoaderSwitch.needed(classes.archive().path().getFileName() + ": the analysis failed on"
+                    + " malformed input (" + e + ")");
+        }
     }
 
     private static List<PluginArchive> concat(PluginArchive first, List<PluginArchive> rest) {

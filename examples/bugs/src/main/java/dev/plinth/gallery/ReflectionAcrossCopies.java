@@ -39,7 +39,7 @@ final class ReflectionAcrossCopies extends Scenario {
             o.good = handles.get(1).apply("  ok  ");
         }
         o.with = "no finding needed: the call works, " + o.facts.get("settings");
-        o.codes = "— (TCCL set on every call)";
+        o.codes = "— (TCCL set on every call into code that may read it)";
         o.where = "load (every call)";
         return o;
     }

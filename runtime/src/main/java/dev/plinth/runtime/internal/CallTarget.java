@@ -11,7 +11,10 @@ package dev.plinth.runtime.internal;
 public final class CallTarget {
     /** The plugin's extension instance. */
     public final Object instance;
-    /** The plugin's class loader, installed as the thread context class loader during a call. */
+    /**
+     * The class loader a call installs as the thread context class loader, the plugin's; null for a plugin proven
+     * never to consult it, whose calls leave the context class loader as it is.
+     */
     public final ClassLoader loader;
 
     CallTarget(Object instance, ClassLoader loader) {

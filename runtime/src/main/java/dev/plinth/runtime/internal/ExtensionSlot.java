@@ -45,8 +45,9 @@ public final class ExtensionSlot {
     }
 
     /**
-     * Makes {@code instance} (of {@code loader}) the generation new calls use; returns the previous one, which
-     * calls already in flight may still be using, or null when there was none.
+     * Makes {@code instance} the generation new calls use, each with {@code loader} as the thread context class
+     * loader (null: calls leave it as it is); returns the previous one, which calls already in flight may still be
+     * using, or null when there was none.
      */
     public CallTarget install(Object instance, ClassLoader loader) {
         CallTarget previous = target;

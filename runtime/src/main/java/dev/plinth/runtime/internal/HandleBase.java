@@ -7,7 +7,8 @@ package dev.plinth.runtime.internal;
  * <p>The generated class overrides those three methods to call the {@code plinth...} methods here, so that, as for
  * every other call, a frame of the generated class is below the plugin's frames: that is how unloading recognises
  * a call in flight (see {@code CallDrain}). Like other calls, they run with the plugin's loader as the thread
- * context class loader and follow the plugin across reloads. Once the plugin no longer serves calls they do not
+ * context class loader (unless the plugin was proven never to consult it, see {@link CallTarget#loader}) and
+ * follow the plugin across reloads. Once the plugin no longer serves calls they do not
  * throw: {@code toString} says why it is unavailable, and {@code equals} and {@code hashCode} are the handle's own
  * identity, so a host can still log a stale handle or remove it from a collection.
  */
@@ -31,13 +32,15 @@ public abstract class HandleBase {
         if (t == null) {
             return slot.unavailable();
         }
+        if (t.loader == null) {
+            return t.instance.toString();
+        }
         Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(t.loader);
+        ClassLoader previous = switchTo(thread, t.loader);
         try {
             return t.instance.toString();
         } finally {
-            thread.setContextClassLoader(previous);
+            restore(thread, previous);
         }
     }
 
@@ -47,13 +50,15 @@ public abstract class HandleBase {
         if (t == null) {
             return System.identityHashCode(this);
         }
+        if (t.loader == null) {
+            return t.instance.hashCode();
+        }
         Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(t.loader);
+        ClassLoader previous = switchTo(thread, t.loader);
         try {
             return t.instance.hashCode();
         } finally {
-            thread.setContextClassLoader(previous);
+            restore(thread, previous);
         }
     }
 
@@ -71,12 +76,30 @@ public abstract class HandleBase {
             CallTarget o = handle.slot.current();
             compared = o == null ? other : o.instance;
         }
+        if (t.loader == null) {
+            return t.instance.equals(compared);
+        }
         Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(t.loader);
+        ClassLoader previous = switchTo(thread, t.loader);
         try {
             return t.instance.equals(compared);
         } finally {
+            restore(thread, previous);
+        }
+    }
+
+    /** Installs {@code loader} as the context class loader unless it already is; returns the one it replaced. */
+    private static ClassLoader switchTo(Thread thread, ClassLoader loader) {
+        ClassLoader previous = thread.getContextClassLoader();
+        if (previous != loader) {
+            thread.setContextClassLoader(loader);
+        }
+        return previous;
+    }
+
+    /** Puts {@code previous} back as the context class loader unless it still is. */
+    private static void restore(Thread thread, ClassLoader previous) {
+        if (thread.getContextClassLoader() != previous) {
             thread.setContextClassLoader(previous);
         }
     }

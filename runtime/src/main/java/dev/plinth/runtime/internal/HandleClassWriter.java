@@ -17,6 +17,8 @@ final class HandleClassWriter {
     private static final String THREAD = "java/lang/Thread";
     private static final String SET_TCCL = "setContextClassLoader";
     private static final String LOADER_DESC = "(Ljava/lang/ClassLoader;)V";
+    private static final String GET_TCCL = "getContextClassLoader";
+    private static final String GET_DESC = "()Ljava/lang/ClassLoader;";
 
     private HandleClassWriter() {
     }
@@ -76,50 +78,55 @@ final class HandleClassWriter {
         mv.visitEnd();
     }
 
-    /** {@code target = slot.enter(); swap TCCL; try { return target.m(args); } finally { restore TCCL; }}. */
+    /**
+     * {@code target = slot.enter(); loader = target.loader;} then, without a loader, {@code return target.m(args);}
+     * and otherwise {@code previous = TCCL; if (previous != loader) TCCL = loader; try { return target.m(args); }
+     * finally { if (TCCL != previous) TCCL = previous; }}: a thread whose context class loader already is the
+     * plugin's pays no store, and the caller's context class loader is what it was after the call in every case.
+     */
     private static void writeDelegate(ClassWriter cw, String ifaceName, Method m, String desc) {
         String[] exceptions = java.util.Arrays.stream(m.getExceptionTypes()).map(Type::getInternalName)
                 .toArray(String[]::new);
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, m.getName(), desc, null, exceptions);
         mv.visitCode();
-        Type[] args = Type.getArgumentTypes(desc);
         Type ret = Type.getReturnType(desc);
         int next = 1;
-        for (Type a : args) {
+        for (Type a : Type.getArgumentTypes(desc)) {
             next += a.getSize();
         }
         int target = next;
         int thread = next + 1;
         int previous = next + 2;
         int result = next + 3;
+        int thrown = result + 2;
+        int loader = thrown + 1;
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitFieldInsn(Opcodes.GETFIELD, BASE, "slot", "L" + SLOT + ";");
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SLOT, "enter", "()L" + TARGET + ";", false);
         mv.visitVarInsn(Opcodes.ASTORE, target);
+        mv.visitVarInsn(Opcodes.ALOAD, target);
+        mv.visitFieldInsn(Opcodes.GETFIELD, TARGET, "loader", "Ljava/lang/ClassLoader;");
+        mv.visitVarInsn(Opcodes.ASTORE, loader);
+        Label direct = new Label();
+        mv.visitVarInsn(Opcodes.ALOAD, loader);
+        mv.visitJumpInsn(Opcodes.IFNULL, direct);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, THREAD, "currentThread", "()Ljava/lang/Thread;", false);
         mv.visitVarInsn(Opcodes.ASTORE, thread);
         mv.visitVarInsn(Opcodes.ALOAD, thread);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, THREAD, "getContextClassLoader", "()Ljava/lang/ClassLoader;",
-                false);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, THREAD, GET_TCCL, GET_DESC, false);
         mv.visitVarInsn(Opcodes.ASTORE, previous);
-        mv.visitVarInsn(Opcodes.ALOAD, thread);
-        mv.visitVarInsn(Opcodes.ALOAD, target);
-        mv.visitFieldInsn(Opcodes.GETFIELD, TARGET, "loader", "Ljava/lang/ClassLoader;");
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, THREAD, SET_TCCL, LOADER_DESC, false);
         Label start = new Label();
+        mv.visitVarInsn(Opcodes.ALOAD, previous);
+        mv.visitVarInsn(Opcodes.ALOAD, loader);
+        mv.visitJumpInsn(Opcodes.IF_ACMPEQ, start);
+        mv.visitVarInsn(Opcodes.ALOAD, thread);
+        mv.visitVarInsn(Opcodes.ALOAD, loader);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, THREAD, SET_TCCL, LOADER_DESC, false);
         Label end = new Label();
         Label handler = new Label();
         mv.visitTryCatchBlock(start, end, handler, null);
         mv.visitLabel(start);
-        mv.visitVarInsn(Opcodes.ALOAD, target);
-        mv.visitFieldInsn(Opcodes.GETFIELD, TARGET, "instance", "Ljava/lang/Object;");
-        mv.visitTypeInsn(Opcodes.CHECKCAST, ifaceName);
-        int slot = 1;
-        for (Type a : args) {
-            mv.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
-            slot += a.getSize();
-        }
-        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, ifaceName, m.getName(), desc, true);
+        invoke(mv, target, ifaceName, m, desc);
         if (ret.getSort() != Type.VOID) {
             mv.visitVarInsn(ret.getOpcode(Opcodes.ISTORE), result);
         }
@@ -130,18 +137,40 @@ final class HandleClassWriter {
         }
         mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
         mv.visitLabel(handler);
-        int thrown = result + 2;
         mv.visitVarInsn(Opcodes.ASTORE, thrown);
         restore(mv, thread, previous);
         mv.visitVarInsn(Opcodes.ALOAD, thrown);
         mv.visitInsn(Opcodes.ATHROW);
+        mv.visitLabel(direct);
+        invoke(mv, target, ifaceName, m, desc);
+        mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
+    /** {@code ((Iface) target.instance).m(args)}, its result on the stack. */
+    private static void invoke(MethodVisitor mv, int target, String ifaceName, Method m, String desc) {
+        mv.visitVarInsn(Opcodes.ALOAD, target);
+        mv.visitFieldInsn(Opcodes.GETFIELD, TARGET, "instance", "Ljava/lang/Object;");
+        mv.visitTypeInsn(Opcodes.CHECKCAST, ifaceName);
+        int slot = 1;
+        for (Type a : Type.getArgumentTypes(desc)) {
+            mv.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
+            slot += a.getSize();
+        }
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, ifaceName, m.getName(), desc, true);
+    }
+
+    /** {@code if (thread.getContextClassLoader() != previous) thread.setContextClassLoader(previous);}. */
     private static void restore(MethodVisitor mv, int thread, int previous) {
+        Label done = new Label();
+        mv.visitVarInsn(Opcodes.ALOAD, thread);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, THREAD, GET_TCCL, GET_DESC, false);
+        mv.visitVarInsn(Opcodes.ALOAD, previous);
+        mv.visitJumpInsn(Opcodes.IF_ACMPEQ, done);
         mv.visitVarInsn(Opcodes.ALOAD, thread);
         mv.visitVarInsn(Opcodes.ALOAD, previous);
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, THREAD, SET_TCCL, LOADER_DESC, false);
+        mv.visitLabel(done);
     }
 }

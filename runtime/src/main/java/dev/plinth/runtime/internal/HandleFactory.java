@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * Not API. Creates extension handles: instances of a class generated once per extension interface that implements
- * the interface by entering the slot, installing the plugin's loader as the thread context class loader, calling
- * the plugin's instance and restoring the previous loader. Plain bytecode, no reflection on the call path.
+ * the interface by entering the slot, installing the generation's loader as the thread context class loader (unless
+ * it already is; not at all when the generation has none, see {@link CallTarget#loader}), calling the plugin's
+ * instance and restoring the previous loader. Plain bytecode, no reflection on the call path.
  */
 public final class HandleFactory {
     /** The name of the class loaders that define handle classes; stack frames of handles carry it. */
