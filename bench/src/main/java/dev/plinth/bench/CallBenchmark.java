@@ -21,9 +21,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * Call overhead: one extension call, made directly on an instance of the plugin's class (loaded by a plain
  * {@code URLClassLoader}: the physical limit), through a Plinth handle (slot read; no TCCL switch, since verification
  * proves the plugin never consults the TCCL), through a handle of a host with verification off ({@code *Switched}:
- * slot read, TCCL set and restored) and through PF4J (which hands out the plugin's own instance). Two bodies: {@code x + 1}, so the call path is all that
- * is measured, and upper-casing a 64-character line. The {@code parts*} benchmarks rebuild the two halves of the
- * Plinth handle by hand around the direct instance, to show what each costs.
+ * slot read, TCCL set and restored; {@code *SameLoader}: called from a thread whose TCCL already is the plugin's) and
+ * through PF4J (which hands out the plugin's own instance). Two bodies: {@code x + 1}, so the call path is all that is
+ * measured, and upper-casing a 64-character line. The {@code parts*} benchmarks rebuild the two halves of the
+ * switching handle by hand around the direct instance, to show what each costs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -97,6 +98,32 @@ public class CallBenchmark {
     @Benchmark
     public void plinthTrivialSwitched(Blackhole bh) {
         bh.consume(switched.apply(x));
+    }
+
+    /** The same handle called from a thread whose TCCL already is the plugin's: both stores are skipped. */
+    @Benchmark
+    public void plinthTrivialSameLoader(OnPluginLoader on, Blackhole bh) {
+        bh.consume(switched.apply(x));
+    }
+
+    /** The benchmark thread with the switched plugin's loader as its TCCL for an iteration. */
+    @State(Scope.Thread)
+    public static class OnPluginLoader {
+        private ClassLoader before;
+
+        /** Installs the plugin's loader. */
+        @Setup(Level.Iteration)
+        public void enter(CallBenchmark benchmark) {
+            before = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(((dev.plinth.runtime.internal.HandleBase) benchmark.switched)
+                    .plinthSlot().current().loader);
+        }
+
+        /** Puts the previous loader back. */
+        @TearDown(Level.Iteration)
+        public void leave() {
+            Thread.currentThread().setContextClassLoader(before);
+        }
     }
 
     @Benchmark

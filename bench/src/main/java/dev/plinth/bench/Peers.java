@@ -15,8 +15,9 @@ import org.pf4j.PluginManager;
 /**
  * The benchmark plugin loaded three ways in one JVM: by a plain {@code URLClassLoader} (the limit), by a Plinth host
  * (which must prove it never consults the thread context class loader, so its calls skip the switch; a second host
- * with verification off gives handles that switch) and by PF4J's {@code DefaultPluginManager}. Jars are read from {@code -Dplinth.bench.jars} when set (the harness
- * writes them once for every fork), else written to a temporary directory that {@link #close} deletes.
+ * with verification off gives handles that switch) and by PF4J's {@code DefaultPluginManager}. Jars are read from
+ * {@code -Dplinth.bench.jars} when set (the harness writes them once for every fork), else written to a temporary
+ * directory that {@link #close} deletes.
  */
 final class Peers implements AutoCloseable {
     static final String JARS_PROPERTY = "plinth.bench.jars";

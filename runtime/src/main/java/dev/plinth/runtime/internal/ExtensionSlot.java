@@ -9,13 +9,15 @@ import java.util.Objects;
  *
  * <h2>Threading</h2>
  * {@link #enter} is one volatile read. {@link #install} and {@link #retire} may race with calls: each call runs
- * entirely on the one generation it read; the runtime releases a retired generation only once no thread is in a
- * call to it.
+ * entirely on the one generation it read (from the slot, or from the handle's direct reference, which install and
+ * retire clear before they change the slot and set only for a generation that needs no context class loader); the
+ * runtime releases a retired generation only once no thread is in a call to it.
  */
 public final class ExtensionSlot {
     private final String pluginId;
     private final String extension;
     private volatile CallTarget target;
+    private volatile HandleBase[] handles = new HandleBase[0];
     private volatile String retiredBecause = "not started";
 
     /** A slot for one extension of one plugin, e.g. {@code ("uppercase", "com.acme.Filter")}. */
@@ -51,7 +53,12 @@ public final class ExtensionSlot {
      */
     public CallTarget install(Object instance, ClassLoader loader) {
         CallTarget previous = target;
-        target = new CallTarget(Objects.requireNonNull(instance, "instance == null"), loader);
+        CallTarget next = new CallTarget(Objects.requireNonNull(instance, "instance == null"), loader);
+        direct(null);
+        target = next;
+        if (loader == null) {
+            direct(instance);
+        }
         return previous;
     }
 
@@ -59,8 +66,27 @@ public final class ExtensionSlot {
     public CallTarget retire(String reason) {
         this.retiredBecause = reason;
         CallTarget previous = target;
+        direct(null);
         target = null;
         return previous;
+    }
+
+    /**
+     * Registers a handle that calls through this slot: while the slot serves a generation whose calls leave the
+     * context class loader alone, the handle holds that instance and calls it without reading the slot.
+     */
+    synchronized void bind(HandleBase handle) {
+        HandleBase[] more = java.util.Arrays.copyOf(handles, handles.length + 1);
+        more[handles.length] = handle;
+        handles = more;
+        CallTarget t = target;
+        handle.direct(t != null && t.loader == null ? t.instance : null);
+    }
+
+    private void direct(Object instance) {
+        for (HandleBase h : handles) {
+            h.direct(instance);
+        }
     }
 
     /** The instance currently served, or null. */

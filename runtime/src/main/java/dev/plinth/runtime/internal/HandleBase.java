@@ -15,10 +15,19 @@ package dev.plinth.runtime.internal;
 public abstract class HandleBase {
     /** The slot every call goes through. */
     protected final ExtensionSlot slot;
+    /**
+     * The instance of the slot's generation when its calls leave the context class loader alone, else null: calls
+     * then take it in one read instead of entering the slot. Written by the slot only.
+     */
+    protected volatile Object direct;
 
     /** Binds a handle to its slot. */
     protected HandleBase(ExtensionSlot slot) {
         this.slot = slot;
+    }
+
+    final void direct(Object instance) {
+        this.direct = instance;
     }
 
     /** The slot behind a handle, for the host's bookkeeping. */

@@ -79,8 +79,9 @@ final class HandleClassWriter {
     }
 
     /**
-     * {@code target = slot.enter(); loader = target.loader;} then, without a loader, {@code return target.m(args);}
-     * and otherwise {@code previous = TCCL; if (previous != loader) TCCL = loader; try { return target.m(args); }
+     * {@code if (direct != null) return direct.m(args);} (a generation proven not to need the context class loader),
+     * else {@code target = slot.enter(); loader = target.loader;} then, without a loader,
+     * {@code return target.m(args);} and otherwise {@code previous = TCCL; if (previous != loader) TCCL = loader; try { return target.m(args); }
      * finally { if (TCCL != previous) TCCL = previous; }}: a thread whose context class loader already is the
      * plugin's pays no store, and the caller's context class loader is what it was after the call in every case.
      */
@@ -100,6 +101,17 @@ final class HandleClassWriter {
         int result = next + 3;
         int thrown = result + 2;
         int loader = thrown + 1;
+        int held = loader + 1;
+        Label slow = new Label();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitFieldInsn(Opcodes.GETFIELD, BASE, "direct", "Ljava/lang/Object;");
+        mv.visitVarInsn(Opcodes.ASTORE, held);
+        mv.visitVarInsn(Opcodes.ALOAD, held);
+        mv.visitJumpInsn(Opcodes.IFNULL, slow);
+        mv.visitVarInsn(Opcodes.ALOAD, held);
+        invoke(mv, ifaceName, m, desc);
+        mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
+        mv.visitLabel(slow);
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitFieldInsn(Opcodes.GETFIELD, BASE, "slot", "L" + SLOT + ";");
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SLOT, "enter", "()L" + TARGET + ";", false);
@@ -126,7 +138,8 @@ final class HandleClassWriter {
         Label handler = new Label();
         mv.visitTryCatchBlock(start, end, handler, null);
         mv.visitLabel(start);
-        invoke(mv, target, ifaceName, m, desc);
+        instanceOf(mv, target);
+        invoke(mv, ifaceName, m, desc);
         if (ret.getSort() != Type.VOID) {
             mv.visitVarInsn(ret.getOpcode(Opcodes.ISTORE), result);
         }
@@ -142,16 +155,21 @@ final class HandleClassWriter {
         mv.visitVarInsn(Opcodes.ALOAD, thrown);
         mv.visitInsn(Opcodes.ATHROW);
         mv.visitLabel(direct);
-        invoke(mv, target, ifaceName, m, desc);
+        instanceOf(mv, target);
+        invoke(mv, ifaceName, m, desc);
         mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    /** {@code ((Iface) target.instance).m(args)}, its result on the stack. */
-    private static void invoke(MethodVisitor mv, int target, String ifaceName, Method m, String desc) {
+    /** {@code target.instance} on the stack. */
+    private static void instanceOf(MethodVisitor mv, int target) {
         mv.visitVarInsn(Opcodes.ALOAD, target);
         mv.visitFieldInsn(Opcodes.GETFIELD, TARGET, "instance", "Ljava/lang/Object;");
+    }
+
+    /** {@code ((Iface) instance).m(args)} for the instance on the stack, its result on the stack. */
+    private static void invoke(MethodVisitor mv, String ifaceName, Method m, String desc) {
         mv.visitTypeInsn(Opcodes.CHECKCAST, ifaceName);
         int slot = 1;
         for (Type a : Type.getArgumentTypes(desc)) {

@@ -31,7 +31,9 @@ public final class HandleFactory {
         Objects.requireNonNull(iface, "iface == null");
         Objects.requireNonNull(slot, "slot == null");
         try {
-            return iface.cast(HANDLE_CLASSES.get(iface).newInstance(slot));
+            HandleBase handle = (HandleBase) HANDLE_CLASSES.get(iface).newInstance(slot);
+            slot.bind(handle);
+            return iface.cast(handle);
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException(iface.getName() + ": cannot create extension handle", e);
         }
