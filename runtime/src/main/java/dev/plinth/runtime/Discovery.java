@@ -1,5 +1,6 @@
 package dev.plinth.runtime;
 
+import dev.plinth.verify.ContextLoaderSwitch;
 import dev.plinth.verify.Dependency;
 import dev.plinth.verify.DependencyGraph;
 import dev.plinth.verify.Finding;
@@ -187,7 +188,9 @@ final class Discovery {
             Verification verification = cache == null ? verifier.verification(archive, visible)
                     : cache.verify(verifier, archive, visible);
             found = verification.findings();
-            record.contextLoaderSwitch = verification.contextLoaderSwitch();
+            record.contextLoaderSwitch = config.alwaysSwitchContextLoader() ? ContextLoaderSwitch.needed("the host"
+                    + " switches it on every call (PluginHostBuilder.alwaysSwitchContextLoader)")
+                    : verification.contextLoaderSwitch();
         }
         record.add(record.isolation == Isolation.PROCESS ? found.stream().map(Discovery::inChildJvm).toList() : found);
         if (!visible.isEmpty() && record.isolation == Isolation.PROCESS) {

@@ -45,6 +45,7 @@ public final class PluginHostBuilder {
     private final java.util.Set<String> disabled = new java.util.TreeSet<>();
     private boolean verify = true;
     private boolean verificationCache = true;
+    private boolean alwaysSwitchContextLoader;
     private Path verificationCacheDirectory;
     private Duration leakCheckTimeout = Duration.ofSeconds(5);
     private Duration leakReportAfter = Duration.ofSeconds(60);
@@ -160,6 +161,17 @@ public final class PluginHostBuilder {
     /** Whether to verify plugins' bytecode at load (default true); off, only reading the jar is checked. */
     public PluginHostBuilder verification(boolean enabled) {
         this.verify = enabled;
+        return this;
+    }
+
+    /**
+     * Makes every call through an extension handle set the thread context class loader to the plugin's, also for
+     * plugins verification proved never to consult it (by default their calls leave the caller's in place, see
+     * {@code docs/runtime.md}): for a host whose own code, reached from plugins through JDK types (a callback, a
+     * {@code java.util.logging} handler), relies on it.
+     */
+    public PluginHostBuilder alwaysSwitchContextLoader() {
+        this.alwaysSwitchContextLoader = true;
         return this;
     }
 
@@ -324,7 +336,7 @@ public final class PluginHostBuilder {
         return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
                 stopTimeout, loader, configurations, verify, leakCheckTimeout, leakReportAfter, heapDumpDirectory,
                 listeners, lock, isolation, isolationByPlugin, hostVersion, disabled, processOptions,
-                processOptionsByPlugin, cache, startThreads);
+                processOptionsByPlugin, cache, startThreads, alwaysSwitchContextLoader);
     }
 
     private static Path temporaryWorkDirectory() {

@@ -183,6 +183,20 @@ class ContextLoaderSwitchTest {
     }
 
     @Test
+    void aHostThatAsksForTheSwitchAlwaysGetsItAlsoForProvenPlugins() throws Exception {
+        Fixtures.filterPlugin("plain", "Plain", "return in;").writeTo(plugins());
+        try (PluginHost host = Fixtures.host(plugins()).alwaysSwitchContextLoader().build()) {
+            host.start();
+            Filter filter = host.extensions(Filter.class).get(0);
+
+            assertThat(loaderOfCalls(filter).getName()).isEqualTo("plugin:plain@1.0.0");
+            assertThat(host.plugin("plain").orElseThrow().contextLoaderSwitch()).isEqualTo(
+                    ContextLoaderSwitch.needed("the host switches it on every call"
+                            + " (PluginHostBuilder.alwaysSwitchContextLoader)"));
+        }
+    }
+
+    @Test
     void aWarmStartFromTheVerificationCacheKeepsTheJudgement() throws Exception {
         Fixtures.filterPlugin("plain", "Plain", "return in;").writeTo(plugins());
         Fixtures.filterPlugin("reader", "Reader", "return " + OWN + ";").writeTo(plugins());
