@@ -20,7 +20,7 @@ final class AnnotationSteps {
         at += 2;
         for (; n > 0; n--) {
             if (named) {
-                pool.utf8OrNullAt(at);
+                pool.requireUtf8OrNullAt(at);
                 at += 2;
             }
             at = elementValue(at, depth);
@@ -44,7 +44,7 @@ final class AnnotationSteps {
         int n = pool.u2(at);
         at += 2;
         for (; n > 0; n--) {
-            pool.utf8OrNullAt(at);
+            pool.requireUtf8OrNullAt(at);
             at = elementValues(at + 2, true, 0);
         }
         return at;
@@ -62,7 +62,7 @@ final class AnnotationSteps {
                 default -> throw ClassScanner.UNSUPPORTED; // local variable targets need the code's labels in ASM
             };
             at += 1 + 2 * pool.u1(at);
-            pool.utf8OrNullAt(at);
+            pool.requireUtf8OrNullAt(at);
             at = elementValues(at + 2, true, 0);
         }
     }

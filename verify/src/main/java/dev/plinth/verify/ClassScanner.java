@@ -121,15 +121,15 @@ final class ClassScanner {
             int length = length(at);
             int content = at + 6;
             switch (attribute) {
-                case "SourceFile", "Signature" -> pool.utf8OrNullAt(content);
+                case "SourceFile", "Signature" -> pool.requireUtf8OrNullAt(content);
                 case "InnerClasses" -> innerClasses = content;
                 case "EnclosingMethod" -> {
                     pool.classNameOrNullAt(content);
                     int method = pool.u2(content + 2);
                     if (method != 0) {
                         int nameAndType = pool.offset(method, ConstantPool.NAME_AND_TYPE);
-                        pool.utf8OrNullAt(nameAndType);
-                        pool.utf8OrNullAt(nameAndType + 2);
+                        pool.requireUtf8OrNullAt(nameAndType);
+                        pool.requireUtf8OrNullAt(nameAndType + 2);
                     }
                 }
                 case "NestHost" -> model.nestHost(pool.classNameOrNullAt(content));
@@ -263,7 +263,7 @@ final class ClassScanner {
             int content = at + 6;
             switch (pool.utf8(pool.u2(at))) {
                 case "ConstantValue" -> constantValue(pool.u2(content));
-                case "Signature" -> pool.utf8OrNullAt(content);
+                case "Signature" -> pool.requireUtf8OrNullAt(content);
                 case "Deprecated" -> access |= DEPRECATED;
                 case "Synthetic" -> access |= ClassModel.SYNTHETIC;
                 default -> {
@@ -306,7 +306,7 @@ final class ClassScanner {
                         pool.classNameOrNullAt(content + 2 + 2 * i);
                     }
                 }
-                case "Signature" -> pool.utf8OrNullAt(content);
+                case "Signature" -> pool.requireUtf8OrNullAt(content);
                 case "Deprecated" -> access |= DEPRECATED;
                 case "Synthetic" -> access |= ClassModel.SYNTHETIC;
                 default -> {

@@ -103,7 +103,7 @@ final class CodeScanner {
     /** Reads the instructions; returns the code offset where the last one ends. */
     private int instructions(int start, int codeLength) {
         byte[] b = pool.bytes;
-        String lastString = null;
+        int lastString = 0; // the text index of a string the last instruction loaded, decoded when needed
         int pc = 0;
         for (; pc < codeLength; count++) {
             int at = start + pc;
@@ -111,7 +111,7 @@ final class CodeScanner {
             if (flow != null) {
                 flow.instruction(pc, op);
             }
-            String string = null;
+            int string = 0;
             switch (op) {
                 case 18 -> string = constant(pool.u1(at + 1), 0);
                 case 19, 20 -> string = constant(pool.u2(at + 1), 0);
@@ -126,7 +126,7 @@ final class CodeScanner {
                 case 200, 201 -> jump(pc + pool.s4(at + 1), codeLength);
                 case TABLESWITCH, LOOKUPSWITCH -> {
                     pc = switchTo(op, pc, start, codeLength);
-                    lastString = null;
+                    lastString = 0;
                     continue;
                 }
                 case WIDE -> {
@@ -141,7 +141,7 @@ final class CodeScanner {
                     } else {
                         throw ClassScanner.UNSUPPORTED;
                     }
-                    lastString = null;
+                    lastString = 0;
                     continue;
                 }
                 default -> {
@@ -208,7 +208,7 @@ final class CodeScanner {
                 pool.fieldDescriptor(pool.u2(nameAndType + 2)), op, false);
     }
 
-    private void invoke(int op, int index, String lastString) {
+    private void invoke(int op, int index, int lastString) {
         int tag = pool.tag(index);
         if (tag != ConstantPool.METHOD && tag != ConstantPool.INTERFACE_METHOD) {
             throw ClassScanner.UNSUPPORTED;
@@ -222,15 +222,15 @@ final class CodeScanner {
         if ((name.equals("loadLibrary") || name.equals("load"))
                 && (owner.equals("java/lang/System") || owner.equals("java/lang/Runtime"))) {
             model.nativeLoads.add(new ClassModel.NativeLoad(method, Names.method(owner, name, descriptor),
-                    lastString));
+                    lastString == 0 ? null : pool.utf8(lastString)));
         }
     }
 
     private void invokeDynamic(int index) {
         int at = pool.offset(index, ConstantPool.INVOKE_DYNAMIC);
         int nameAndType = pool.offset(pool.u2(at + 2), ConstantPool.NAME_AND_TYPE);
-        pool.utf8(pool.u2(nameAndType));
-        pool.utf8(pool.u2(nameAndType + 2));
+        pool.requireUtf8OrNullAt(nameAndType);
+        pool.requireUtf8OrNullAt(nameAndType + 2);
         bootstrap(pool.u2(at), 0);
     }
 
@@ -243,8 +243,8 @@ final class CodeScanner {
         }
     }
 
-    /** The references a loadable constant makes; returns its text when it is a string. */
-    private String constant(int index, int depth) {
+    /** The references a loadable constant makes; returns the index of its text when it is a string, else 0. */
+    private int constant(int index, int depth) {
         if (depth > MAX_NESTING) {
             throw ClassScanner.UNSUPPORTED;
         }
@@ -258,15 +258,17 @@ final class CodeScanner {
                 add(ClassModel.Kind.CLASS, name, null, null, ClassModel.Ref.CONSTANT, false);
             }
             case ConstantPool.STRING -> {
-                return pool.utf8OrNullAt(pool.offset(index, tag));
+                int at = pool.offset(index, tag);
+                pool.requireUtf8OrNullAt(at);
+                return pool.u2(at);
             }
-            case ConstantPool.METHOD_TYPE -> pool.utf8(pool.u2(pool.offset(index, tag)));
+            case ConstantPool.METHOD_TYPE -> pool.offset(pool.u2(pool.offset(index, tag)), ConstantPool.UTF8);
             case ConstantPool.METHOD_HANDLE -> handle(index);
             case ConstantPool.DYNAMIC -> {
                 int at = pool.offset(index, tag);
                 int nameAndType = pool.offset(pool.u2(at + 2), ConstantPool.NAME_AND_TYPE);
-                pool.utf8(pool.u2(nameAndType));
-                pool.utf8(pool.u2(nameAndType + 2));
+                pool.requireUtf8OrNullAt(nameAndType);
+                pool.requireUtf8OrNullAt(nameAndType + 2);
                 bootstrap(pool.u2(at), depth);
             }
             case ConstantPool.INTEGER, ConstantPool.FLOAT, ConstantPool.LONG, ConstantPool.DOUBLE -> {
@@ -274,7 +276,7 @@ final class CodeScanner {
             }
             default -> throw ClassScanner.UNSUPPORTED;
         }
-        return null;
+        return 0;
     }
 
     /** A method handle constant, as {@link CodeCollector} records ASM's {@code Handle}. */

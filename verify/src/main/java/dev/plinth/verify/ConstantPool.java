@@ -120,6 +120,14 @@ final class ConstantPool {
         return index == 0 ? null : utf8(index);
     }
 
+    /** Checks that the index at {@code offset} is 0 or names a {@code CONSTANT_Utf8} entry, without decoding it. */
+    void requireUtf8OrNullAt(int offset) {
+        int index = u2(offset);
+        if (index != 0) {
+            offset(index, UTF8);
+        }
+    }
+
     /** The internal name of a {@code CONSTANT_Class} entry. */
     String className(int index) {
         return utf8(u2(offset(index, CLASS)));

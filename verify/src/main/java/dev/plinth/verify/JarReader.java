@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -220,7 +221,9 @@ final class JarReader {
                     continue;
                 }
                 long limit = Math.min(limits.maxEntryBytes(), limits.maxTotalBytes() - totalRead);
-                byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, isClass ? limit + 1
+                byte[] content = isClass && entry.getSize() >= 0 && entry.getSize() <= limit
+                        ? readDeclared(in, (int) entry.getSize(), limit)
+                        : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, isClass ? limit + 1
                         : NATIVE_HEADER_BYTES));
                 totalRead += content.length;
                 if (isClass && content.length > limit) {
@@ -293,7 +296,8 @@ final class JarReader {
     private byte[] readBounded(ZipFile zip, ZipEntry entry) throws IOException {
         long limit = Math.min(limits.maxEntryBytes(), limits.maxTotalBytes() - totalRead);
         try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            byte[] bytes = entry.getSize() >= 0 && entry.getSize() <= limit ? readDeclared(in, (int) entry.getSize(),
+                    limit) : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             totalRead += bytes.length;
             if (bytes.length > limit) {
                 corrupt(jar, entry.getName() + ": larger than the read limit of " + limit + " bytes",
@@ -302,6 +306,25 @@ final class JarReader {
             }
             return bytes;
         }
+    }
+
+    /**
+     * Reads an entry of a declared size within the limit into an array of that size, without the buffers and the
+     * copy of a read of unknown length; an entry longer than declared is read on, up to one byte past the limit.
+     */
+    private static byte[] readDeclared(InputStream in, int size, long limit) throws IOException {
+        byte[] bytes = new byte[size];
+        int n = in.readNBytes(bytes, 0, size);
+        if (n < size) {
+            return Arrays.copyOf(bytes, n);
+        }
+        byte[] more = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8 - (long) size, limit + 1 - size));
+        if (more.length == 0) {
+            return bytes;
+        }
+        byte[] all = Arrays.copyOf(bytes, size + more.length);
+        System.arraycopy(more, 0, all, size, more.length);
+        return all;
     }
 
     private static byte[] readHeader(ZipFile zip, ZipEntry entry) throws IOException {
