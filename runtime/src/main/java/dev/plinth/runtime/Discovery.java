@@ -188,9 +188,10 @@ final class Discovery {
             Verification verification = cache == null ? verifier.verification(archive, visible)
                     : cache.verify(verifier, archive, visible);
             found = verification.findings();
-            record.contextLoaderSwitch = config.alwaysSwitchContextLoader() ? ContextLoaderSwitch.needed("the host"
-                    + " switches it on every call (PluginHostBuilder.alwaysSwitchContextLoader)")
-                    : verification.contextLoaderSwitch();
+            ContextLoaderSwitch judged = verification.contextLoaderSwitch();
+            record.contextLoaderSwitch = judged.needed() || config.skipSwitchWhenProven() ? judged
+                    : ContextLoaderSwitch.needed("proven not to consult it, but the host switches it on every call"
+                            + " (PluginHostBuilder.skipContextLoaderSwitchWhenProven is off)");
         }
         record.add(record.isolation == Isolation.PROCESS ? found.stream().map(Discovery::inChildJvm).toList() : found);
         if (!visible.isEmpty() && record.isolation == Isolation.PROCESS) {

@@ -14,7 +14,7 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
                   Isolation isolation, Map<String, Isolation> isolationByPlugin, String hostVersion,
                   java.util.Set<String> disabled, ProcessOptions processOptions,
                   Map<String, ProcessOptions> processOptionsByPlugin, VerificationCache verificationCache,
-                  int startThreads, boolean alwaysSwitchContextLoader) {
+                  int startThreads, boolean skipSwitchWhenProven) {
 
     HostConfig {
         sharedPackages = List.copyOf(sharedPackages);

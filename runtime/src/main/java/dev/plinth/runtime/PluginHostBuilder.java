@@ -45,7 +45,7 @@ public final class PluginHostBuilder {
     private final java.util.Set<String> disabled = new java.util.TreeSet<>();
     private boolean verify = true;
     private boolean verificationCache = true;
-    private boolean alwaysSwitchContextLoader;
+    private boolean skipSwitchWhenProven;
     private Path verificationCacheDirectory;
     private Duration leakCheckTimeout = Duration.ofSeconds(5);
     private Duration leakReportAfter = Duration.ofSeconds(60);
@@ -165,13 +165,14 @@ public final class PluginHostBuilder {
     }
 
     /**
-     * Makes every call through an extension handle set the thread context class loader to the plugin's, also for
-     * plugins verification proved never to consult it (by default their calls leave the caller's in place, see
-     * {@code docs/runtime.md}): for a host whose own code, reached from plugins through JDK types (a callback, a
-     * {@code java.util.logging} handler), relies on it.
+     * Lets calls into plugins that verification proved never to consult the thread context class loader leave the
+     * caller's in place, instead of setting the plugin's for each call (the default): a trivial call then costs
+     * what a direct call does. Off by default: host code such a plugin reaches through JDK types (a callback, a
+     * {@code java.util.logging} handler) sees the caller's loader, and in the reload benchmark a few retired
+     * generations were collected only seconds later than with the switch (see {@code docs/runtime.md}).
      */
-    public PluginHostBuilder alwaysSwitchContextLoader() {
-        this.alwaysSwitchContextLoader = true;
+    public PluginHostBuilder skipContextLoaderSwitchWhenProven() {
+        this.skipSwitchWhenProven = true;
         return this;
     }
 
@@ -336,7 +337,7 @@ public final class PluginHostBuilder {
         return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
                 stopTimeout, loader, configurations, verify, leakCheckTimeout, leakReportAfter, heapDumpDirectory,
                 listeners, lock, isolation, isolationByPlugin, hostVersion, disabled, processOptions,
-                processOptionsByPlugin, cache, startThreads, alwaysSwitchContextLoader);
+                processOptionsByPlugin, cache, startThreads, skipSwitchWhenProven);
     }
 
     private static Path temporaryWorkDirectory() {

@@ -73,7 +73,7 @@ class ContextLoaderSwitchTest {
                 + ".get(\"" + PROBE + "\"));").writeTo(plugins());
         Probe probe = new Probe();
         System.getProperties().put(PROBE, probe);
-        try (PluginHost host = Fixtures.host(plugins()).build()) {
+        try (PluginHost host = Fixtures.host(plugins()).skipContextLoaderSwitchWhenProven().build()) {
             host.start();
             Filter filter = host.extensions(Filter.class).get(0);
 
@@ -90,7 +90,7 @@ class ContextLoaderSwitchTest {
     @Test
     void aPluginThatReadsItSeesItsOwnLoaderWhateverTheCallerHas() throws Exception {
         Fixtures.filterPlugin("reader", "Reader", "return " + OWN + ";").writeTo(plugins());
-        try (PluginHost host = Fixtures.host(plugins()).build()) {
+        try (PluginHost host = Fixtures.host(plugins()).skipContextLoaderSwitchWhenProven().build()) {
             host.start();
             Filter filter = host.extensions(Filter.class).get(0);
             ClassLoader pluginLoader = loaderOfCalls(filter);
@@ -109,7 +109,7 @@ class ContextLoaderSwitchTest {
         Fixtures.filterPlugin("changer", "Changer", "Thread.currentThread().setContextClassLoader(null);"
                 + " if (in.equals(\"throw\")) { throw new IllegalStateException(\"thrown\"); } return \"changed\";")
                 .writeTo(plugins());
-        try (PluginHost host = Fixtures.host(plugins()).build()) {
+        try (PluginHost host = Fixtures.host(plugins()).skipContextLoaderSwitchWhenProven().build()) {
             host.start();
             Filter filter = host.extensions(Filter.class).get(0);
             ClassLoader pluginLoader = loaderOfCalls(filter);
@@ -139,7 +139,7 @@ class ContextLoaderSwitchTest {
                         + ".load(Codec.class).findFirst().map(Codec::name).orElse(\"none\"); } }")
                 .service("com.acme.codecs.Codec", "com.acme.codecs.Gzip")
                 .service(Fixtures.FILTER, "com.acme.codecs.Codecs").writeTo(plugins());
-        try (PluginHost host = Fixtures.host(plugins()).build()) {
+        try (PluginHost host = Fixtures.host(plugins()).skipContextLoaderSwitchWhenProven().build()) {
             host.start();
             Filter filter = host.extensions(Filter.class).get(0);
 
@@ -158,7 +158,7 @@ class ContextLoaderSwitchTest {
                 .writeTo(dir.resolve("libs"));
         Fixtures.filterPlugin("bundler", "Bundler", "return org.vendor.Loaders.own(getClass()) ? \"own\" : \"other\";")
                 .classpath(library).entry("lib/tinylib.jar", Files.readAllBytes(library)).writeTo(plugins());
-        try (PluginHost host = Fixtures.host(plugins()).build()) {
+        try (PluginHost host = Fixtures.host(plugins()).skipContextLoaderSwitchWhenProven().build()) {
             host.start();
             Filter filter = host.extensions(Filter.class).get(0);
 
@@ -183,16 +183,16 @@ class ContextLoaderSwitchTest {
     }
 
     @Test
-    void aHostThatAsksForTheSwitchAlwaysGetsItAlsoForProvenPlugins() throws Exception {
+    void byDefaultAHostSwitchesItAlsoForProvenPlugins() throws Exception {
         Fixtures.filterPlugin("plain", "Plain", "return in;").writeTo(plugins());
-        try (PluginHost host = Fixtures.host(plugins()).alwaysSwitchContextLoader().build()) {
+        try (PluginHost host = Fixtures.host(plugins()).build()) {
             host.start();
             Filter filter = host.extensions(Filter.class).get(0);
 
             assertThat(loaderOfCalls(filter).getName()).isEqualTo("plugin:plain@1.0.0");
             assertThat(host.plugin("plain").orElseThrow().contextLoaderSwitch()).isEqualTo(
-                    ContextLoaderSwitch.needed("the host switches it on every call"
-                            + " (PluginHostBuilder.alwaysSwitchContextLoader)"));
+                    ContextLoaderSwitch.needed("proven not to consult it, but the host switches it on every call"
+                            + " (PluginHostBuilder.skipContextLoaderSwitchWhenProven is off)"));
         }
     }
 
@@ -200,7 +200,8 @@ class ContextLoaderSwitchTest {
     void aWarmStartFromTheVerificationCacheKeepsTheJudgement() throws Exception {
         Fixtures.filterPlugin("plain", "Plain", "return in;").writeTo(plugins());
         Fixtures.filterPlugin("reader", "Reader", "return " + OWN + ";").writeTo(plugins());
-        PluginHostBuilder builder = Fixtures.host(plugins()).verificationCache(dir.resolve("cache"));
+        PluginHostBuilder builder = Fixtures.host(plugins()).skipContextLoaderSwitchWhenProven()
+                .verificationCache(dir.resolve("cache"));
         VerificationCacheTest.Run cold = VerificationCacheTest.run(builder);
         HostConfig warm = builder.config();
         try (PluginHost host = new PluginHost(warm)) {
