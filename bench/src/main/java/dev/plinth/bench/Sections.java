@@ -63,9 +63,9 @@ final class Sections {
                 .append("So a body of one addition meets the ≤ 1.2× target only for a proven plugin of a host that"
                         + " opts into the skip; by default every call sets the TCCL (a fixed ~")
                 .append(Row.format(tccl)).append(" ns against a sub-nanosecond call). The skip is off by default"
-                        + " because, with it, the reload benchmark saw a few retired generations collected seconds"
-                        + " late (see docs/runtime.md, Calls and handles). For a body that does real work the fixed"
-                        + " cost is a fraction of the call: see the upper-case rows.\n\n");
+                        + " until late collections of retired generations seen in reload runs with it on are"
+                        + " explained (see docs/runtime.md, Calls and handles). For a body that does real work the"
+                        + " fixed cost is a fraction of the call: see the upper-case rows.\n\n");
     }
 
     static void load(StringBuilder b, LoadScenario.Results l) {
