@@ -9,6 +9,7 @@ import dev.plinth.remote.RemotePlugin;
 import dev.plinth.testjars.TestJar;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +24,11 @@ import java.util.Locale;
  * paths alternate in {@link #ROUNDS} rounds, so a change in the machine's state during the run (where the scheduler
  * puts the threads, other load) reaches both alike.
  *
- * <p>Run: see {@code docs/benchmarks.md}. Optional arguments: calls per caller (default 50000), warm-up calls
- * (default 20000), and {@code value} to send a {@code Response} (a final class with private fields, crossing by
- * field) each way instead of the String.
+ * <p>Run: see {@code docs/benchmarks.md}. Optional arguments: calls per row (default 50000), warm-up calls per
+ * path (default 200000: with 20000, the host's JIT was still compiling the eight-caller call path during the measured
+ * rounds), and {@code value} to send a {@code Response} (a final class with private fields, crossing by field) each
+ * way instead of the String. The host's JIT time during each measured phase is printed, so a run that was not warm
+ * shows it.
  */
 public final class RemoteLatencyBench {
     static final String PAYLOAD = "0123456789abcdef".repeat(4); // 64 bytes, ASCII
@@ -41,7 +44,7 @@ public final class RemoteLatencyBench {
 
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         boolean value = args.length > 2 && args[2].equals("value"); // a Response, not a String, each way
         Path dir = Files.createTempDirectory("plinth-bench-");
         Path api = location(Filter.class);
@@ -64,6 +67,7 @@ public final class RemoteLatencyBench {
             throw new IllegalStateException("raw server: did not start");
         }
         List<Result> results = new ArrayList<>();
+        List<Long> jit = new ArrayList<>();
         try (RemotePlugin plugin = RemotePlugin.launch(RemoteOptions.builder().jar(jar)
                 .hostApiClasspath(List.of(api)).sharedPackages("com.acme.api").build())) {
             Filter echo = plugin.extensions(Filter.class).get(0);
@@ -80,10 +84,12 @@ public final class RemoteLatencyBench {
                 Load.run(remoteOps, warmup / callers, new Samples());
                 Samples rawSamples = new Samples();
                 Samples remoteSamples = new Samples();
+                long jitBefore = jitMillis();
                 for (int round = 0; round < ROUNDS; round++) { // interleaved: both paths see the same machine
                     Load.run(rawOps, calls / callers / ROUNDS, rawSamples);
                     Load.run(remoteOps, calls / callers / ROUNDS, remoteSamples);
                 }
+                jit.add(jitMillis() - jitBefore);
                 results.add(rawSamples.result("raw ping-pong", callers));
                 results.add(remoteSamples.result("remote call", callers));
                 for (RawPingPongClient c : clients) {
@@ -93,10 +99,15 @@ public final class RemoteLatencyBench {
         } finally {
             raw.destroyForcibly();
         }
-        print(results, calls, value);
+        print(results, jit, calls, value);
     }
 
-    private static void print(List<Result> results, int calls, boolean value) {
+    /** The host JVM's total JIT compilation time so far. */
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    private static void print(List<Result> results, List<Long> jit, int calls, boolean value) {
         System.out.printf(Locale.ROOT, "%nRemote calls vs raw Unix-socket ping-pong, %s, %d calls per row, %d"
                 + " cores%n", value ? "a Response (status, 64-byte body, headers) each way"
                 : "64-byte String echo", calls, Runtime.getRuntime().availableProcessors());
@@ -111,8 +122,9 @@ public final class RemoteLatencyBench {
             Result raw = results.get(i);
             Result remote = results.get(i + 1);
             System.out.printf(Locale.ROOT, "ratio remote/raw, %d caller(s): p50 %.2fx, p99 %.2fx, throughput"
-                    + " %.2fx (target p50 <= 1.5x)%n", raw.callers(), remote.p50Micros() / raw.p50Micros(),
-                    remote.p99Micros() / raw.p99Micros(), remote.callsPerSecond() / raw.callsPerSecond());
+                    + " %.2fx (target p50 <= 1.5x); host JIT during the measured rounds %d ms%n", raw.callers(),
+                    remote.p50Micros() / raw.p50Micros(), remote.p99Micros() / raw.p99Micros(),
+                    remote.callsPerSecond() / raw.callsPerSecond(), jit.get(i / 2));
         }
     }
 
