@@ -17,7 +17,9 @@ import org.pf4j.PluginManager;
  * is defined, initialised and instantiated in both systems), then reads heap and metaspace with the plugins still
  * loaded; then closes (timed apart) and loads the same directory a second time in the same JVM.
  *
- * <p>Arguments: {@code plinth|plinth-noverify|pf4j <dir> <n>}.
+ * <p>Arguments: {@code plinth|plinth-first|plinth-cached|plinth-noverify|plinth-deps|pf4j <dir> <n>}. Plinth keeps
+ * its shadow copies in {@code <dir>-shadows} (filled by an untimed first child, as for a restart), except
+ * {@code plinth-first} and {@code plinth-deps}, which copy every jar into a temporary work directory (a first start).
  */
 public final class LoadChild {
     private LoadChild() {
@@ -62,6 +64,11 @@ public final class LoadChild {
                 builder.verificationCache(dir.resolveSibling(dir.getFileName() + "-cache"));
             } else {
                 builder.verificationCache(false); // every run verifies: the figures are of verification
+            }
+            if (system.equals("plinth-first") || system.equals("plinth-deps")) {
+                builder.shadowCache(false);
+            } else {
+                builder.shadowCache(dir.resolveSibling(dir.getFileName() + "-shadows"));
             }
             PluginHost host = builder.build();
             host.start();

@@ -134,10 +134,10 @@ final class DependencyLinks {
     }
 
     /** The archive of a started plugin, read again from its shadow copy (else from its path). */
-    static Optional<PluginArchive> loadedArchive(String id, List<PluginRecord> records, Path workDirectory) {
+    static Optional<PluginArchive> loadedArchive(String id, List<PluginRecord> records, Path shadowDirectory) {
         return records.stream().filter(r -> r.id().equals(id) && r.state() == PluginState.STARTED).findFirst()
                 .map(r -> {
-                    Path copy = workDirectory.resolve("shadow").resolve(r.sha256 + ".jar");
+                    Path copy = shadowDirectory.resolve(r.sha256 + ".jar");
                     return PluginArchive.read(Files.isRegularFile(copy) ? copy : r.path);
                 });
     }

@@ -28,14 +28,14 @@ final class DependentsReload {
     private final Discovery discovery;
     private final Lifecycle lifecycle;
     private final Events events;
-    private final Path workDirectory;
+    private final Path shadowDirectory;
 
-    DependentsReload(HostRecords state, Discovery discovery, Lifecycle lifecycle, Events events, Path workDirectory) {
+    DependentsReload(HostRecords state, Discovery discovery, Lifecycle lifecycle, Events events, Path shadowDirectory) {
         this.state = state;
         this.discovery = discovery;
         this.lifecycle = lifecycle;
         this.events = events;
-        this.workDirectory = workDirectory;
+        this.shadowDirectory = shadowDirectory;
     }
 
     /** Reloads {@code old} as {@code next} (planned, {@code RESOLVED}) with {@code dependents}, in start order. */
@@ -99,7 +99,7 @@ final class DependentsReload {
     private PluginRecord plan(PluginRecord dependent, List<PluginRecord> nexts) {
         PluginRecord planned = discovery.planOne(dependent.path, id -> nexts.stream().filter(n -> n.id().equals(id))
                 .findFirst().map(n -> PluginArchive.read(n.path))
-                .or(() -> DependencyLinks.loadedArchive(id, state.all(), workDirectory)));
+                .or(() -> DependencyLinks.loadedArchive(id, state.all(), shadowDirectory)));
         if (!planned.id().equals(dependent.id())) {
             planned.refuse(Finding.error(FindingCode.DESCRIPTOR_INVALID, planned.id(), Location.of(planned.path),
                     planned.path.getFileName() + ": now declares Plugin-Id " + planned.id() + ", not "

@@ -51,7 +51,7 @@ final class Discovery {
     Discovery(HostConfig config, Verifier verifier) {
         this.config = config;
         this.verifier = verifier;
-        this.shadows = new ShadowStore(config.workDirectory().resolve("shadow"));
+        this.shadows = new ShadowStore(config.shadowDirectory(), config.sharedShadows());
         this.disabled.addAll(config.disabled());
     }
 

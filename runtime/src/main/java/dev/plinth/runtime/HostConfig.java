@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The settled configuration of a host, made by {@link PluginHostBuilder}; no verification cache is null. */
+/**
+ * The settled configuration of a host, made by {@link PluginHostBuilder}; no verification cache is null;
+ * {@code sharedShadows}: the shadow directory outlives the host and other hosts may use it.
+ */
 record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, List<Path> pluginJars,
                   Path baseDirectory, String baseDirectorySource, Path workDirectory, boolean ownsWorkDirectory,
                   Path dataDirectory, Duration startTimeout, Duration stopTimeout, ClassLoader hostLoader,
@@ -14,7 +17,8 @@ record HostConfig(List<String> sharedPackages, List<Path> pluginDirectories, Lis
                   Isolation isolation, Map<String, Isolation> isolationByPlugin, String hostVersion,
                   java.util.Set<String> disabled, ProcessOptions processOptions,
                   Map<String, ProcessOptions> processOptionsByPlugin, VerificationCache verificationCache,
-                  int startThreads, boolean skipSwitchWhenProven) {
+                  int startThreads, boolean skipSwitchWhenProven, Path shadowDirectory,
+                  boolean sharedShadows) {
 
     HostConfig {
         sharedPackages = List.copyOf(sharedPackages);

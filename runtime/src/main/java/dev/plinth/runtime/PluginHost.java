@@ -75,7 +75,7 @@ public final class PluginHost implements AutoCloseable {
                 r -> ChildEvents.of(r, events, state::republish), type -> PluginExtensions.of(state.all(), type));
         this.lifecycle = new Lifecycle(config, loader, events);
         this.jarChanges = JarChanges.of(state::all, events);
-        this.turns = new Turns(state, locks, discovery, config.workDirectory());
+        this.turns = new Turns(state, locks, discovery, config.shadowDirectory());
         state.onServing(jarChanges::track);
     }
 
@@ -197,7 +197,7 @@ public final class PluginHost implements AutoCloseable {
                     "reload a jar of the same plugin, or add() it as a new one"));
         }
         if (!dependents.isEmpty() && old.state() == PluginState.STARTED && next.state() == PluginState.RESOLVED) {
-            return new DependentsReload(state, discovery, lifecycle, events, config.workDirectory())
+            return new DependentsReload(state, discovery, lifecycle, events, config.shadowDirectory())
                     .reload(old, next, dependents);
         }
         List<CallTarget> retired = new ArrayList<>();

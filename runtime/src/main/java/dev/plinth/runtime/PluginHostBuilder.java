@@ -17,8 +17,9 @@ import java.util.Objects;
  * <h2>Paths</h2>
  * Relative plugin paths resolve against the base directory: {@link #baseDirectory} if set, else the system property
  * {@code plinth.home}, else the working directory. Which one was used is logged, and every error names the absolute
- * path it tried. The work directory holds shadow copies of the jars (a fresh temporary directory, deleted on
- * close, unless {@link #workDirectory} is set); each plugin's data directory is {@code <dataDirectory>/<id>}.
+ * path it tried. The work directory is a fresh temporary directory, deleted on close, unless {@link #workDirectory}
+ * is set; the shadow copies of the jars are kept across restarts ({@link #shadowCache(Path)}); each plugin's data
+ * directory is {@code <dataDirectory>/<id>}.
  *
  * <h2>Time-outs</h2>
  * Every time-out must be between 1 ms and 1 h; any other value, such as zero, a negative duration or
@@ -47,6 +48,8 @@ public final class PluginHostBuilder {
     private boolean verificationCache = true;
     private boolean skipSwitchWhenProven;
     private Path verificationCacheDirectory;
+    private boolean shadowCache = true;
+    private Path shadowCacheDirectory;
     private Duration leakCheckTimeout = Duration.ofSeconds(5);
     private Duration leakReportAfter = Duration.ofSeconds(60);
     private Path heapDumpDirectory;
@@ -93,7 +96,10 @@ public final class PluginHostBuilder {
         return this;
     }
 
-    /** Where shadow copies of plugin jars are kept; kept on close when set here. */
+    /**
+     * The host's own files (the plugins' data directories by default, and the shadow copies and verification cache
+     * unless set apart); kept on close when set here.
+     */
     public PluginHostBuilder workDirectory(Path directory) {
         this.workDirectory = Objects.requireNonNull(directory, "directory == null").toAbsolutePath().normalize();
         return this;
@@ -193,6 +199,29 @@ public final class PluginHostBuilder {
     /** Whether to keep findings of verified plugins across restarts (default true); off, every start verifies. */
     public PluginHostBuilder verificationCache(boolean enabled) {
         this.verificationCache = enabled;
+        return this;
+    }
+
+    /**
+     * Where the shadow copies plugins load from ({@code <sha256>.jar}) are kept across restarts, so that a host
+     * starting unchanged jars writes no file; default {@code <workDirectory>/shadow} when {@link #workDirectory} is
+     * set, else the user's cache directory ({@code $XDG_CACHE_HOME/plinth/shadow}, or {@code ~/.cache/plinth/shadow}).
+     * A copy is used only when its content still has the sha256 it is named by; copies unused for 30 days are
+     * deleted.
+     */
+    public PluginHostBuilder shadowCache(Path directory) {
+        this.shadowCacheDirectory = Objects.requireNonNull(directory, "directory == null").toAbsolutePath()
+                .normalize();
+        this.shadowCache = true;
+        return this;
+    }
+
+    /**
+     * Whether to keep shadow copies across restarts (default true); off, and without a {@link #workDirectory}, each
+     * start copies every jar into the temporary work directory, deleted on close.
+     */
+    public PluginHostBuilder shadowCache(boolean enabled) {
+        this.shadowCache = enabled;
         return this;
     }
 
@@ -334,10 +363,15 @@ public final class PluginHostBuilder {
                 ? VerificationCache.in(cacheDirectory) : null;
         Path work = owned ? temporaryWorkDirectory() : workDirectory; // last: nothing below may throw
         Path data = dataDirectory != null ? dataDirectory : work.resolve("data");
+        Path shadows = shadowCacheDirectory != null && shadowCache ? shadowCacheDirectory
+                : !owned ? work.resolve("shadow")
+                : shadowCache ? UserCache.directory("shadow") : null;
+        boolean sharedShadows = shadows != null;
         return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
                 stopTimeout, loader, configurations, verify, leakCheckTimeout, leakReportAfter, heapDumpDirectory,
                 listeners, lock, isolation, isolationByPlugin, hostVersion, disabled, processOptions,
-                processOptionsByPlugin, cache, startThreads, skipSwitchWhenProven);
+                processOptionsByPlugin, cache, startThreads, skipSwitchWhenProven,
+                sharedShadows ? shadows : work.resolve("shadow"), sharedShadows);
     }
 
     private static Path temporaryWorkDirectory() {

@@ -6,20 +6,28 @@ import dev.plinth.verify.PluginLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +40,34 @@ import org.slf4j.LoggerFactory;
  * <p>A file already in the store is trusted only when it is a regular file, not a symbolic link, whose sha256 is
  * its name: a configured work directory outlives the host, and anything placed there under a copy's name would
  * otherwise load in place of the verified jar, past a lockfile. Anything else under that name is replaced.
+ *
+ * <p>A shared store outlives the host ({@link PluginHostBuilder#shadowCache(Path)}): a jar is hashed first and its
+ * copy reused when already there, so a restart with unchanged jars writes no file; copies unused for
+ * {@link #UNUSED} are deleted once per host.
  */
 final class ShadowStore {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
     private static final AtomicLong TEMPS = new AtomicLong();
 
-    private final Path directory;
-    private volatile boolean created;
+    /** How long a copy in a shared store may go unused before a host deletes it. */
+    static final Duration UNUSED = Duration.ofDays(30);
+    private static final Duration TOUCH_AFTER = Duration.ofDays(1);
+    private static final String MISSING = "is missing";
 
-    ShadowStore(Path directory) {
+    private final Path directory;
+    private final boolean shared;
+    private volatile boolean created;
+    private final AtomicBoolean pruned = new AtomicBoolean();
+
+    ShadowStore(Path directory, boolean shared) {
         this.directory = directory;
+        this.shared = shared;
+    }
+
+    /** Where the copies are. */
+    Path directory() {
+        return directory;
     }
 
     /** A jar's copy in the store and the sha256 of the bytes written to it. */
@@ -56,6 +81,13 @@ final class ShadowStore {
      */
     Copy copy(Path jar) throws IOException {
         createDirectory();
+        if (shared) {
+            String sha256 = sha256Of(jar); // the jar may be a link: only the store's own files may not
+            Path existing = directory.resolve(sha256 + ".jar");
+            if (problem(existing, sha256) == null) {
+                return new Copy(existing, sha256); // the bytes are the jar's bytes: nothing to write
+            }
+        }
         Path temp = newTemp("copy-");
         try {
             String sha256 = copyHashing(jar, temp);
@@ -78,11 +110,11 @@ final class ShadowStore {
     Path copyOf(Path jar, String sha256) throws IOException {
         createDirectory();
         Path target = directory.resolve(sha256 + ".jar");
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            String problem = problem(target, sha256);
-            if (problem == null) {
-                return target;
-            }
+        String problem = problem(target, sha256);
+        if (problem == null) {
+            return target;
+        }
+        if (!problem.equals(MISSING)) {
             LOG.warn("shadow copy {} {}, not the verified jar; replacing it with a copy of {}", target, problem, jar);
         }
         Path temp = newTemp("copy-");
@@ -108,11 +140,38 @@ final class ShadowStore {
         }
     }
 
-    /** Creates the store's directory once; a host makes a copy for every plugin it starts. */
+    /** Creates the store's directory once (a host makes a copy for every plugin it starts); prunes a shared one. */
     private void createDirectory() throws IOException {
         if (!created) {
             Files.createDirectories(directory);
             created = true;
+        }
+        if (shared && pruned.compareAndSet(false, true)) {
+            prune();
+        }
+    }
+
+    /** Deletes copies unused for {@link #UNUSED} and temporary files a crashed host left a day ago. */
+    private void prune() {
+        Instant now = Instant.now();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                Duration keep = name.endsWith(".jar") ? UNUSED : name.endsWith(".tmp") ? TOUCH_AFTER : null;
+                if (keep != null && Duration.between(lastModified(file), now).compareTo(keep) > 0) {
+                    Files.deleteIfExists(file); // a host still using it holds it open: unlinking is harmless
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("shadow store {}: cannot prune: {}", directory, e.toString());
+        }
+    }
+
+    private static Instant lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+        } catch (IOException e) {
+            return Instant.now(); // another host removed it meanwhile
         }
     }
 
@@ -149,7 +208,7 @@ final class ShadowStore {
                         sha256 = copyHashing(in, temp);
                     }
                     Path target = directory.resolve(sha256 + ".jar");
-                    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) || problem(target, sha256) != null) {
+                    if (problem(target, sha256) != null) {
                         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     }
                     libraries.add(target);
@@ -161,20 +220,41 @@ final class ShadowStore {
         return libraries;
     }
 
-    /** Why an existing file may not serve as the copy of the jar with {@code sha256}; null when it may. */
+    /**
+     * Why a file may not serve as the copy of the jar with {@code sha256} ({@link #MISSING} when there is none); null
+     * when it may, after marking it used if its last use is a day old, so that pruning keeps it.
+     */
     private static String problem(Path existing, String sha256) throws IOException {
-        if (Files.isSymbolicLink(existing)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(existing, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return MISSING;
+        }
+        if (attributes.isSymbolicLink()) {
             return "is a symbolic link";
         }
-        if (!Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
+        if (!attributes.isRegularFile()) {
             return "is not a regular file";
         }
-        String actual = sha256Of(existing);
-        return actual.equals(sha256) ? null : "has sha256 " + actual;
+        String actual = sha256Of(existing, LinkOption.NOFOLLOW_LINKS);
+        if (!actual.equals(sha256)) {
+            return "has sha256 " + actual;
+        }
+        Instant now = Instant.now();
+        if (Duration.between(attributes.lastModifiedTime().toInstant(), now).compareTo(TOUCH_AFTER) > 0) {
+            try {
+                Files.setLastModifiedTime(existing, FileTime.from(now));
+            } catch (IOException e) { // another host replaced it meanwhile: harmless
+                LOG.debug("shadow copy {}: cannot mark it used: {}", existing, e.toString());
+            }
+        }
+        return null;
     }
 
-    private static String sha256Of(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+
+    private static String sha256Of(Path file, LinkOption... options) throws IOException {
+        try (InputStream in = Files.newInputStream(file, options)) {
             MessageDigest digest = sha256();
             byte[] buffer = new byte[64 * 1024];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {

@@ -16,13 +16,13 @@ final class Turns {
     private final HostRecords state;
     private final PluginLocks locks;
     private final Discovery discovery;
-    private final Path workDirectory;
+    private final Path shadowDirectory;
 
-    Turns(HostRecords state, PluginLocks locks, Discovery discovery, Path workDirectory) {
+    Turns(HostRecords state, PluginLocks locks, Discovery discovery, Path shadowDirectory) {
         this.state = state;
         this.locks = locks;
         this.discovery = discovery;
-        this.workDirectory = workDirectory;
+        this.shadowDirectory = shadowDirectory;
     }
 
     /**
@@ -33,7 +33,7 @@ final class Turns {
         for (int attempt = 1; ; attempt++) {
             List<PluginRecord> seen = state.all();
             PluginRecord next = discovery.planOne(jar,
-                    dep -> DependencyLinks.loadedArchive(dep, state.all(), workDirectory));
+                    dep -> DependencyLinks.loadedArchive(dep, state.all(), shadowDirectory));
             Set<String> ids = PluginLocks.turnOf(id == null ? next.id() : id, next.dependencyIds);
             Set<String> dependents = id == null ? Set.of() : DependencyLinks.allDependentIds(id, state.all());
             ids.addAll(dependents); // a reload takes its dependents along

@@ -193,15 +193,7 @@ final class VerificationCache {
         if (chosenWorkDirectory != null) {
             return chosenWorkDirectory.resolve("verification-cache");
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "plinth", "verification");
-        }
-        String home = System.getProperty("user.home", "");
-        if (home.isBlank() || !Path.of(home).isAbsolute()) {
-            return null;
-        }
-        return Path.of(home, ".cache", "plinth", "verification");
+        return UserCache.directory("verification");
     }
 
     private static void deleteQuietly(Path file) {

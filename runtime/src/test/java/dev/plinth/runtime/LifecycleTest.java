@@ -186,7 +186,7 @@ class LifecycleTest {
         HostConfig config = Fixtures.host(dir.resolve("plugins")).workDirectory(dir.resolve("work")).config();
         HostApi api = HostApi.of(config.sharedPackages(), config.hostLoader());
         Lifecycle lifecycle = new Lifecycle(config, new PluginLoader(config, api,
-                new ShadowStore(dir.resolve("work/shadow")), r -> null, type -> List.of()),
+                new ShadowStore(dir.resolve("work/shadow"), false), r -> null, type -> List.of()),
                 new Events(List.of(), () -> false));
         PluginRecord record = new Discovery(config, Verifier.forHost(api)).planOne(jar);
 

@@ -91,7 +91,7 @@ class PluginLayoutsTest {
     }
 
     @Test
-    void aClassesDirectoryInDevelopmentModeLoadsAndIsRefusedWhenItChangesBetweenVerificationAndLoading()
+    void aClassesDirectoryChangedBetweenVerificationAndLoadingLoadsItsKeptVerifiedCopyElseIsRefused()
             throws Exception {
         Path classes = dir.resolve("project/target/classes");
         Fixtures.filterPlugin("dev", "Dev", "return \"dev:\" + in;").writeClassesTo(classes);
@@ -108,6 +108,16 @@ class PluginLayoutsTest {
         try (PluginHost host = Fixtures.host(dir.resolve("none")).plugin(classes).build()) {
             host.resolve();
             Fixtures.filterPlugin("dev", "Dev", "return \"edited:\" + in;").writeClassesTo(classes);
+            host.start(); // the first start kept the verified bytes' copy: those load, not the edited ones
+
+            assertThat(host.plugin("dev").orElseThrow().findings()).isEmpty();
+            assertThat(host.extensions(Filter.class)).singleElement()
+                    .satisfies(f -> assertThat(f.apply("x")).isEqualTo("dev:x"));
+        }
+
+        try (PluginHost host = Fixtures.host(dir.resolve("none")).plugin(classes).shadowCache(false).build()) {
+            host.resolve();
+            Fixtures.filterPlugin("dev", "Dev", "return \"again:\" + in;").writeClassesTo(classes);
             host.start();
 
             assertThat(host.plugin("dev").orElseThrow().findings()).extracting(Finding::code)

@@ -30,7 +30,10 @@ public class PlinthProperties {
     private Duration stopTimeout = Duration.ofSeconds(5);
     /** A lockfile ({@code plinth lock}) every plugin jar must match; none by default. */
     private String lockfile;
-    /** Where shadow copies of the jars are kept; a fresh temporary directory, deleted on close, by default. */
+    /**
+     * The host's work directory, kept on close, where the shadow copies and the verification cache then go; a fresh
+     * temporary directory, deleted on close, by default (the copies and the cache then go to the user's cache).
+     */
     private String workDirectory;
     /** The parent of each plugin's data directory; {@code <work-directory>/data} by default. */
     private String dataDirectory;
