@@ -96,7 +96,8 @@ final class Sections {
                         + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int n : l.sizes()) {
             b.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s / %s | %s / %s | %.0f / %.0f |%n",
-                    n, Row.format(l.get("plinth-first", n, "loadMs")), Row.format(l.get("plinth", n, "loadMs")), Row.format(l.get("plinth-cached", n, "loadMs")),
+                    n, Row.format(l.get("plinth-first", n, "loadMs")), Row.format(l.get("plinth", n, "loadMs")),
+                    Row.format(l.get("plinth-cached", n, "loadMs")),
                     Row.format(l.get("plinth-noverify", n, "loadMs")),
                     Row.format(l.get("pf4j", n, "loadMs")), Row.format(l.get("plinth", n, "secondLoadMs")),
                     Row.format(l.get("pf4j", n, "secondLoadMs")), Row.format(l.get("plinth", n, "closeMs")),
