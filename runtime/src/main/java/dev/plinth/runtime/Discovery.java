@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,17 +92,23 @@ final class Discovery {
             r.snapshot().findings().stream().filter(Finding::isError).findFirst()
                     .ifPresent(f -> refused.putIfAbsent(r.id(), f));
         }
-        graph.refusedWith(refused).forEach((id, f) -> records.stream()
-                .filter(r -> r.id().equals(id) && graph.plugin(id).map(a -> a.path().equals(r.path)).orElse(false))
+        Map<String, List<PluginRecord>> byId = new HashMap<>(); // duplicate ids: several records under one id
+        records.forEach(r -> byId.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(r));
+        graph.refusedWith(refused).forEach((id, f) -> byId.getOrDefault(id, List.of()).stream()
+                .filter(r -> graph.plugin(id).map(a -> a.path().equals(r.path)).orElse(false))
                 .forEach(r -> r.add(List.of(f))));
         Set<Finding> logged = new HashSet<>(); // a duplicate-plugin-id finding is on both records: log it once
         records.forEach(r -> settle(r, logged));
-        List<PluginRecord> ordered = new ArrayList<>();
-        for (String id : graph.order()) {
-            records.stream().filter(r -> r.id().equals(id) && r.state() == PluginState.RESOLVED)
-                    .forEach(ordered::add);
+        List<PluginRecord> ordered = new ArrayList<>(records.size());
+        Set<PluginRecord> placed = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (String id : graph.order()) { // dependencies first; then the rest in the order of the jars
+            for (PluginRecord r : byId.getOrDefault(id, List.of())) {
+                if (r.state() == PluginState.RESOLVED && placed.add(r)) {
+                    ordered.add(r);
+                }
+            }
         }
-        records.stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
+        records.stream().filter(placed::add).forEach(ordered::add);
         return ordered;
     }
 
