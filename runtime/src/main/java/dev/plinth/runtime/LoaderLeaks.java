@@ -41,6 +41,11 @@ final class LoaderLeaks {
         Path dump = heapDump(r, config.heapDumpDirectory());
         fix.append(dump != null ? "heap dump written to " + dump + ": follow the paths to " + loaderName
                 : "take a heap dump (jcmd <pid> GC.heap_dump plinth.hprof) and follow the paths to " + loaderName);
+        if (holders.isEmpty()) {
+            fix.append("; if no GC root reaches it, it is kept by JIT-compiled code that inlined the plugin's classes"
+                    + " and is running on a thread that called the plugin from a method that has not returned since"
+                    + " (a loop calling the plugin): it is released when that method returns");
+        }
         return Finding.error(FindingCode.LOADER_LEAK, r.id(), Location.of(r.path), message, fix.toString());
     }
 

@@ -174,8 +174,7 @@ public final class PluginHostBuilder {
      * Lets calls into plugins that verification proved never to consult the thread context class loader leave the
      * caller's in place, instead of setting the plugin's for each call (the default): a trivial call then costs
      * what a direct call does. Off by default: host code such a plugin reaches through JDK types (a callback, a
-     * {@code java.util.logging} handler) sees the caller's loader, and a reload benchmark with it on saw retired
-     * generations collected late, not yet explained (see {@code docs/runtime.md}).
+     * {@code java.util.logging} handler) sees the caller's loader (see {@code docs/runtime.md}).
      */
     public PluginHostBuilder skipContextLoaderSwitchWhenProven() {
         this.skipSwitchWhenProven = true;

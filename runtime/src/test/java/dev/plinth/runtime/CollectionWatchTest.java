@@ -86,6 +86,10 @@ class CollectionWatchTest {
             assertThat(late.findings()).extracting(Finding::code, Finding::severity, Finding::message)
                     .containsExactly(tuple(FindingCode.LOADER_LEAK, Severity.ERROR, "class loader "
                             + report.loaderName() + " still reachable 1 s after unload; the scan found no holder"));
+            assertThat(late.findings().get(0).fix()).endsWith("; if no GC root reaches it, it is kept by JIT-compiled"
+                    + " code that inlined the plugin's classes and is running on a thread that called the plugin from"
+                    + " a method that has not returned since (a loop calling the plugin): it is released when that"
+                    + " method returns");
             assertThat(leaks.get(0).plugin().findings()).contains(late.findings().get(0));
         } finally {
             holder.set(null);
