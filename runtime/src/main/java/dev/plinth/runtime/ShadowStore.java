@@ -6,7 +6,6 @@ import dev.plinth.verify.PluginLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,26 +151,7 @@ final class ShadowStore {
 
     /** Deletes copies unused for {@link #UNUSED} and temporary files a crashed host left a day ago. */
     private void prune() {
-        Instant now = Instant.now();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                Duration keep = name.endsWith(".jar") ? UNUSED : name.endsWith(".tmp") ? TOUCH_AFTER : null;
-                if (keep != null && Duration.between(lastModified(file), now).compareTo(keep) > 0) {
-                    Files.deleteIfExists(file); // a host still using it holds it open: unlinking is harmless
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("shadow store {}: cannot prune: {}", directory, e.toString());
-        }
-    }
-
-    private static Instant lastModified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
-        } catch (IOException e) {
-            return Instant.now(); // another host removed it meanwhile
-        }
+        UserCache.prune(directory, ".jar", UNUSED, "shadow store");
     }
 
     /**

@@ -1,9 +1,25 @@
 package dev.plinth.runtime;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The user's cache directory for Plinth, where hosts without a work directory keep what outlives them. */
+/**
+ * The user's cache directory for Plinth, where hosts without a work directory keep what outlives them, and the
+ * pruning every cache shared by several hosts does.
+ */
 final class UserCache {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+    /** Temporary files a host left behind (it crashed while writing) are this old before another deletes them. */
+    private static final Duration LEFT_TEMPORARY = Duration.ofDays(1);
+
     private UserCache() {
     }
 
@@ -21,5 +37,42 @@ final class UserCache {
             return null;
         }
         return Path.of(home, ".cache", "plinth", name);
+    }
+
+    /**
+     * Deletes the files of {@code directory} named {@code *<suffix>} unused (not modified) for {@code unused}, and
+     * {@code *.tmp} files a day old; a file that cannot be deleted is left, and a directory that cannot be read is
+     * logged at DEBUG, as what: a cache works without pruning.
+     */
+    static void prune(Path directory, String suffix, Duration unused, String what) {
+        Instant now = Instant.now();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                Duration keep = name.endsWith(suffix) ? unused : name.endsWith(".tmp") ? LEFT_TEMPORARY : null;
+                if (keep != null && Duration.between(modified(file), now).compareTo(keep) > 0) {
+                    deleteQuietly(file); // a host still reading it holds it open: unlinking is harmless
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("{} {}: cannot prune: {}", what, directory, e.toString());
+        }
+    }
+
+    /** When a file was last written or used; now when another host removed it meanwhile. */
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+        } catch (IOException e) {
+            return Instant.now();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}: {}", file, e.toString());
+        }
     }
 }

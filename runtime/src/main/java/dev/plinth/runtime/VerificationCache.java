@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,27 +160,7 @@ final class VerificationCache {
     }
 
     private void prune() {
-        Instant now = Instant.now();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                Duration keep = name.endsWith(".entry") ? UNUSED : name.endsWith(".tmp") ? Duration.ofDays(1) : null;
-                if (keep != null && Duration.between(modified(file), now).compareTo(keep) > 0) {
-                    deleteQuietly(file);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("verification cache {}: cannot prune: {}", directory, e.toString());
-        }
-    }
-
-    /** When a file was last written or used; now when another host removed it meanwhile. */
-    private static Instant modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
-        } catch (IOException e) {
-            return Instant.now();
-        }
+        UserCache.prune(directory, ".entry", UNUSED, "verification cache");
     }
 
     /**
