@@ -206,7 +206,7 @@ public final class PluginHostBuilder {
      * starting unchanged jars writes no file; default {@code <workDirectory>/shadow} when {@link #workDirectory} is
      * set, else the user's cache directory ({@code $XDG_CACHE_HOME/plinth/shadow}, or {@code ~/.cache/plinth/shadow}).
      * A copy is used only when its content still has the sha256 it is named by; copies unused for 30 days are
-     * deleted.
+     * deleted. A directory that cannot be made or written is logged (WARN) and the copies go to the work directory.
      */
     public PluginHostBuilder shadowCache(Path directory) {
         this.shadowCacheDirectory = Objects.requireNonNull(directory, "directory == null").toAbsolutePath()
@@ -365,7 +365,7 @@ public final class PluginHostBuilder {
         Path shadows = shadowCacheDirectory != null && shadowCache ? shadowCacheDirectory
                 : !owned ? work.resolve("shadow")
                 : shadowCache ? UserCache.directory("shadow") : null;
-        boolean sharedShadows = shadows != null;
+        boolean sharedShadows = shadows != null && ShadowStore.usable(shadows);
         return new HostConfig(sharedPackages, directories, jars, base, source, work, owned, data, startTimeout,
                 stopTimeout, loader, configurations, verify, leakCheckTimeout, leakReportAfter, heapDumpDirectory,
                 listeners, lock, isolation, isolationByPlugin, hostVersion, disabled, processOptions,

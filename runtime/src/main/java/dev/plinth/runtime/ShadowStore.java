@@ -63,6 +63,26 @@ final class ShadowStore {
         this.shared = shared;
     }
 
+    /**
+     * Whether a kept store can be used: its directory exists or can be made, and can be written. When not, a WARN
+     * says so and the host copies into its temporary work directory instead, as the verification cache falls back
+     * to verifying: a read-only home directory must not stop plugins from starting.
+     */
+    static boolean usable(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            if (Files.isWritable(directory)) {
+                return true;
+            }
+            LOG.warn("shadow cache {}: not writable; copies go to the temporary work directory and are made again at"
+                    + " every start", directory);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("shadow cache {}: cannot be created ({}); copies go to the temporary work directory and are"
+                    + " made again at every start", directory, e.toString());
+        }
+        return false;
+    }
+
     /** Where the copies are. */
     Path directory() {
         return directory;

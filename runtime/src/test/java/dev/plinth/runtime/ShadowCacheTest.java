@@ -106,6 +106,21 @@ class ShadowCacheTest {
         assertThat(userCache.resolve(PluginArchive.sha256(temporary) + ".jar")).doesNotExist();
     }
 
+    @Test
+    void aShadowCacheThatCannotBeCreatedFallsBackToTheWorkDirectoryAndThePluginsStart() throws Exception {
+        Path plugins = dir.resolve("plugins");
+        Fixtures.filterPlugin("upper", "Upper", "return in.toUpperCase();").writeTo(plugins);
+        Path blocked = Files.writeString(dir.resolve("not-a-directory"), "a file where the cache would be");
+
+        try (PluginHost host = Fixtures.host(plugins).shadowCache(blocked.resolve("shadow")).build()) {
+            host.start();
+
+            assertThat(host.plugin("upper").orElseThrow().state()).isEqualTo(PluginState.STARTED);
+            assertThat(host.extensions(Filter.class).get(0).apply("a")).isEqualTo("A");
+        }
+        assertThat(blocked).isRegularFile().hasContent("a file where the cache would be");
+    }
+
     private static Path aged(Path file, Duration age) throws Exception {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
         return file;
