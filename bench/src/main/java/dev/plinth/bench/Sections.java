@@ -226,7 +226,7 @@ final class Sections {
                 + " such reload still waits the full 2 s of the leak check. What holds such a generation is"
                 + " compiled code, not a Java reference: heap dumps taken at two late reloads (live, after a full"
                 + " GC) show the retired loaders reachable from none of the GC roots a dump lists, and three runs"
-                + " with `-XX:-UseTypeProfile` had none late and no `LEAK` (runs with the defaults: 0 to 7 late,"
+                + " with `-XX:-UseTypeProfile` had none late and no `LEAK` (runs with the defaults: 0 to 8 late,"
                 + " up to 2 `LEAK`). The callers loop in one method that never returns, and C2 inlines the plugin"
                 + " class their calls saw most (from the receiver-type profile) into that method's compiled"
                 + " code, which keeps the class, and with it its loader, while it is on the thread's stack; a"
