@@ -83,11 +83,6 @@ final class ShadowStore {
         return false;
     }
 
-    /** Where the copies are. */
-    Path directory() {
-        return directory;
-    }
-
     /** A jar's copy in the store and the sha256 of the bytes written to it. */
     record Copy(Path path, String sha256) {
     }
@@ -106,18 +101,7 @@ final class ShadowStore {
                 return new Copy(existing, sha256); // the bytes are the jar's bytes: nothing to write
             }
         }
-        Path temp = newTemp("copy-");
-        try {
-            String sha256 = copyHashing(jar, temp);
-            Path target = directory.resolve(sha256 + ".jar");
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
-            return new Copy(target, sha256);
-        } finally {
-            if (temp != null) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        return write(temp -> copyHashing(jar, temp), null);
     }
 
     /**
@@ -135,22 +119,37 @@ final class ShadowStore {
         if (!problem.equals(MISSING)) {
             LOG.warn("shadow copy {} {}, not the verified jar; replacing it with a copy of {}", target, problem, jar);
         }
-        Path temp = newTemp("copy-");
-        try {
-            String copied;
+        return write(temp -> {
             if (PluginLayout.isPlugin(jar)) { // a zip or directory plugin: the jar it makes, made again
                 PluginLayout.toJar(jar, temp, Limits.DEFAULT);
-                copied = sha256Of(temp);
-            } else {
-                copied = copyHashing(jar, temp);
+                return sha256Of(temp);
             }
-            if (!copied.equals(sha256)) {
-                throw new JarChangedException(sha256, copied);
+            return copyHashing(jar, temp);
+        }, sha256).path();
+    }
+
+    /** Writes a file and returns the sha256 of what it wrote. */
+    private interface Writer {
+        String write(Path file) throws IOException;
+    }
+
+    /**
+     * A new copy: written to a temporary file by {@code writer}, then renamed to {@code <sha256>.jar}, replacing
+     * whatever had that name (a rename replaces a link itself, never its target).
+     *
+     * @throws JarChangedException when {@code expected} is given and the bytes written have another sha256
+     */
+    private Copy write(Writer writer, String expected) throws IOException {
+        Path temp = newTemp("copy-");
+        try {
+            String sha256 = writer.write(temp);
+            if (expected != null && !sha256.equals(expected)) {
+                throw new JarChangedException(expected, sha256);
             }
-            // a rename replaces a link itself, never its target
+            Path target = directory.resolve(sha256 + ".jar");
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
-            return target;
+            return new Copy(target, sha256);
         } finally {
             if (temp != null) {
                 Files.deleteIfExists(temp);
