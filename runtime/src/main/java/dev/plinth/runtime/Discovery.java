@@ -51,6 +51,7 @@ final class Discovery {
         }
     }
 
+    /** {@code verifier} is null when the host verifies nothing ({@link HostConfig#verify()} off). */
     Discovery(HostConfig config, Verifier verifier) {
         this.config = config;
         this.verifier = verifier;

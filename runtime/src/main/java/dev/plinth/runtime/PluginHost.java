@@ -70,7 +70,7 @@ public final class PluginHost implements AutoCloseable {
         this.config = config;
         HostApi api = HostApi.of(config.sharedPackages(), config.hostLoader());
         this.events = new Events(config.listeners(), locks::anyHeld);
-        this.discovery = new Discovery(config, Verifier.forHost(api));
+        this.discovery = new Discovery(config, config.verify() ? Verifier.forHost(api) : null); // off: never used
         PluginLoader loader = new PluginLoader(config, api, discovery.shadows(),
                 r -> ChildEvents.of(r, events, state::republish), type -> PluginExtensions.of(state.all(), type));
         this.lifecycle = new Lifecycle(config, loader, events);

@@ -2,7 +2,6 @@ package dev.plinth.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -375,7 +374,7 @@ public final class PluginHostBuilder {
 
     private static Path temporaryWorkDirectory() {
         try {
-            return Files.createTempDirectory("plinth-");
+            return ScratchFiles.newDirectory(Path.of(System.getProperty("java.io.tmpdir")), "plinth-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a work directory; set PluginHostBuilder.workDirectory", e);
         }
