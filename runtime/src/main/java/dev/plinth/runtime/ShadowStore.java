@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
@@ -40,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * otherwise load in place of the verified jar, past a lockfile. Anything else under that name is replaced.
  *
  * <p>A shared store outlives the host ({@link PluginHostBuilder#shadowCache(Path)}): a jar is hashed first and its
- * copy reused when already there, so a restart with unchanged jars writes no file; copies unused for
- * {@link #UNUSED} are deleted once per host.
+ * copy reused when already there, so a restart with unchanged jars writes no file; both are remembered by stamp
+ * ({@link ShadowStamps}), so such a restart does not read them either; copies unused for {@link #UNUSED} are deleted
+ * once per host.
  */
 final class ShadowStore {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
@@ -57,10 +59,17 @@ final class ShadowStore {
     private final boolean shared;
     private volatile boolean created;
     private final AtomicBoolean pruned = new AtomicBoolean();
+    private final ShadowStamps stamps;
 
     ShadowStore(Path directory, boolean shared) {
+        this(directory, shared, FileStamp.SETTLE);
+    }
+
+    /** {@code settle}: how long ago a file must have changed for its stamp to be recorded ({@link ShadowStamps}). */
+    ShadowStore(Path directory, boolean shared, Duration settle) {
         this.directory = directory;
         this.shared = shared;
+        this.stamps = new ShadowStamps(directory, settle);
     }
 
     /**
@@ -95,13 +104,23 @@ final class ShadowStore {
     Copy copy(Path jar) throws IOException {
         createDirectory();
         if (shared) {
+            Optional<Copy> known = stamps.known(jar);
+            if (known.isPresent()) { // neither file changed since both were hashed: nothing to read
+                Path kept = known.get().path();
+                markUsed(kept, Files.getLastModifiedTime(kept, LinkOption.NOFOLLOW_LINKS));
+                return known.get();
+            }
+            Optional<FileStamp> jarStamp = FileStamp.of(jar); // before hashing: a change meanwhile moves it
             String sha256 = sha256Of(jar); // the jar may be a link: only the store's own files may not
             Path existing = directory.resolve(sha256 + ".jar");
+            Optional<FileStamp> copyStamp = FileStamp.of(existing, LinkOption.NOFOLLOW_LINKS);
             if (problem(existing, sha256) == null) {
-                return new Copy(existing, sha256); // the bytes are the jar's bytes: nothing to write
+                Copy reused = new Copy(existing, sha256); // the bytes are the jar's bytes: nothing to write
+                stamps.record(jar, jarStamp, reused, copyStamp);
+                return reused;
             }
         }
-        return write(temp -> copyHashing(jar, temp), null);
+        return write(temp -> copyHashing(jar, temp), null); // a new copy: its stamp is recorded at a later start
     }
 
     /**
@@ -170,7 +189,7 @@ final class ShadowStore {
 
     /** Deletes copies unused for {@link #UNUSED} and temporary files a crashed host left a day ago. */
     private void prune() {
-        UserCache.prune(directory, ".jar", UNUSED, "shadow store");
+        UserCache.prune(directory, UNUSED, "shadow store", ".jar", ShadowStamps.SUFFIX);
     }
 
     /**
@@ -184,7 +203,7 @@ final class ShadowStore {
             Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
             return temp;
         } catch (FileAlreadyExistsException e) {
-            return Files.createTempFile(directory, prefix, ".tmp");
+            return ScratchFiles.newFile(directory, prefix, ".tmp");
         }
     }
 
@@ -199,7 +218,7 @@ final class ShadowStore {
             List<? extends ZipEntry> entries = zip.stream().filter(e -> PluginArchive.isLibrary(e.getName()))
                     .sorted(java.util.Comparator.comparing(ZipEntry::getName)).toList();
             for (ZipEntry entry : entries) {
-                Path temp = Files.createTempFile(directory, "lib-", ".tmp");
+                Path temp = ScratchFiles.newFile(directory, "lib-", ".tmp");
                 try {
                     String sha256;
                     try (InputStream in = zip.getInputStream(entry)) {
@@ -239,15 +258,20 @@ final class ShadowStore {
         if (!actual.equals(sha256)) {
             return "has sha256 " + actual;
         }
+        markUsed(existing, attributes.lastModifiedTime());
+        return null;
+    }
+
+    /** Marks a copy used, so that pruning keeps it, when its last use is a day old. */
+    private static void markUsed(Path copy, FileTime lastUsed) {
         Instant now = Instant.now();
-        if (Duration.between(attributes.lastModifiedTime().toInstant(), now).compareTo(TOUCH_AFTER) > 0) {
+        if (Duration.between(lastUsed.toInstant(), now).compareTo(TOUCH_AFTER) > 0) {
             try {
-                Files.setLastModifiedTime(existing, FileTime.from(now));
+                Files.setLastModifiedTime(copy, FileTime.from(now));
             } catch (IOException e) { // another host replaced it meanwhile: harmless
-                LOG.debug("shadow copy {}: cannot mark it used: {}", existing, e.toString());
+                LOG.debug("shadow copy {}: cannot mark it used: {}", copy, e.toString());
             }
         }
-        return null;
     }
 
 

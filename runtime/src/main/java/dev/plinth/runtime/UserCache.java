@@ -40,16 +40,16 @@ final class UserCache {
     }
 
     /**
-     * Deletes the files of {@code directory} named {@code *<suffix>} unused (not modified) for {@code unused}, and
-     * {@code *.tmp} files a day old; a file that cannot be deleted is left, and a directory that cannot be read is
-     * logged at DEBUG, as what: a cache works without pruning.
+     * Deletes the files of {@code directory} whose name ends with one of {@code suffixes} and that were unused (not
+     * modified) for {@code unused}, and {@code *.tmp} files a day old; a file that cannot be deleted is left, and a
+     * directory that cannot be read is logged at DEBUG, as what: a cache works without pruning.
      */
-    static void prune(Path directory, String suffix, Duration unused, String what) {
+    static void prune(Path directory, Duration unused, String what, String... suffixes) {
         Instant now = Instant.now();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                Duration keep = name.endsWith(suffix) ? unused : name.endsWith(".tmp") ? LEFT_TEMPORARY : null;
+                Duration keep = endsWithAny(name, suffixes) ? unused : name.endsWith(".tmp") ? LEFT_TEMPORARY : null;
                 if (keep != null && Duration.between(modified(file), now).compareTo(keep) > 0) {
                     deleteQuietly(file); // a host still reading it holds it open: unlinking is harmless
                 }
@@ -57,6 +57,15 @@ final class UserCache {
         } catch (IOException | UncheckedIOException e) {
             LOG.debug("{} {}: cannot prune: {}", what, directory, e.toString());
         }
+    }
+
+    private static boolean endsWithAny(String name, String... suffixes) {
+        for (String suffix : suffixes) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** When a file was last written or used; now when another host removed it meanwhile. */

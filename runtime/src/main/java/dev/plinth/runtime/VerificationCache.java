@@ -134,7 +134,7 @@ final class VerificationCache {
         Path temp = null;
         try {
             Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, "entry-", ".tmp");
+            temp = ScratchFiles.newFile(directory, "entry-", ".tmp");
             Files.write(temp, bytes);
             Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
@@ -160,7 +160,7 @@ final class VerificationCache {
     }
 
     private void prune() {
-        UserCache.prune(directory, ".entry", UNUSED, "verification cache");
+        UserCache.prune(directory, UNUSED, "verification cache", ".entry");
     }
 
     /**

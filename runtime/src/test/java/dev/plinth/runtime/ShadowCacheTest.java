@@ -72,6 +72,8 @@ class ShadowCacheTest {
         Path stale = aged(Files.write(cache.resolve("0".repeat(64) + ".jar"), new byte[] {1}), Duration.ofDays(31));
         Path recent = aged(Files.write(cache.resolve("1".repeat(64) + ".jar"), new byte[] {1}), Duration.ofDays(29));
         Path leftOver = aged(Files.write(cache.resolve("copy-1-1.tmp"), new byte[] {1}), Duration.ofDays(2));
+        Path staleStamp = aged(Files.write(cache.resolve("0123456789abcdef.stamp"), new byte[] {1}),
+                Duration.ofDays(31));
         Path copy = cache.resolve(PluginArchive.sha256(upper) + ".jar");
         aged(Files.copy(upper, copy), Duration.ofDays(10));
 
@@ -81,6 +83,7 @@ class ShadowCacheTest {
         }
 
         assertThat(files(cache)).containsExactlyInAnyOrder(recent, copy).doesNotContain(stale, leftOver);
+        assertThat(staleStamp).doesNotExist();
         assertThat(Duration.between(Files.getLastModifiedTime(copy).toInstant(), Instant.now()))
                 .isLessThan(Duration.ofDays(1));
     }
@@ -126,9 +129,10 @@ class ShadowCacheTest {
         return file;
     }
 
+    /** The store's copies and temporary files; not the stamps it may record of them (ShadowStampsTest). */
     private static List<Path> files(Path directory) throws Exception {
         try (Stream<Path> all = Files.list(directory)) {
-            return all.sorted().toList();
+            return all.filter(p -> !p.toString().endsWith(ShadowStamps.SUFFIX)).sorted().toList();
         }
     }
 }
