@@ -27,14 +27,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The inputs: the plugin's sha256 and absolute path (findings name the path), each dependency it was checked
  * against (sha256 and path, nearest first), the shared packages, and the {@link Environment}: Plinth's version and
- * the sha256 of the {@code plinth-verify} code that made the findings, the JVM's feature release (class-file
- * versions), the JDK's boot-layer modules with their versions (which packages and classes are the JDK's), and the
- * OS and architecture (native libraries). The verifier has no setting that changes its output besides these; with
- * verification off nothing is cached.
+ * the identity of the {@code plinth-verify} code that made the findings (its jar's path and {@link FileStamp}, which
+ * changes whenever its content does; the sha256 of a jar changed in the last seconds, or of a class directory), the
+ * JVM's feature release (class-file versions), the JDK's boot-layer modules with their versions (which packages and
+ * classes are the JDK's), its build (runtime version, vendor and home: the bytes of its {@code java.*} classes,
+ * which a cache hit does not read again, see {@link Verifier#answersAlike}), and the OS and architecture (native
+ * libraries). The verifier has no setting that changes its output besides these; with verification off nothing is
+ * cached.
  */
 final class VerificationKey {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
-    private static final String FORMAT = "plinth-verification-key 1";
+    private static final String FORMAT = "plinth-verification-key 2";
 
     private VerificationKey() {
     }
@@ -55,6 +58,7 @@ final class VerificationKey {
         field(digest, "plinth-code", environment.plinthCode());
         field(digest, "java", Integer.toString(environment.javaRelease()));
         field(digest, "jdk-modules", environment.jdkModules());
+        field(digest, "jdk-build", environment.jdkBuild());
         field(digest, "platform", environment.os() + " " + environment.arch());
         field(digest, "shared", String.join(",", new TreeSet<>(sharedPackages)));
         field(digest, "plugin", plugin.sha256() + " " + plugin.path());
@@ -90,8 +94,8 @@ final class VerificationKey {
      * @param os            {@code os.name}
      * @param arch          {@code os.arch}
      */
-    record Environment(String plinthVersion, String plinthCode, int javaRelease, String jdkModules, String os,
-                       String arch) {
+    record Environment(String plinthVersion, String plinthCode, int javaRelease, String jdkModules, String jdkBuild,
+                       String os, String arch) {
         private static volatile Optional<Environment> current;
 
         /** This JVM's, computed once; empty when Plinth's code cannot be read to fingerprint it. */
@@ -99,7 +103,8 @@ final class VerificationKey {
             Optional<Environment> known = current;
             if (known == null) {
                 known = codeDigest().map(code -> new Environment(versionOfVerify(), code, Runtime.version().feature(),
-                        bootModules(), System.getProperty("os.name", ""), System.getProperty("os.arch", "")));
+                        bootModules(), runningJdkBuild(), System.getProperty("os.name", ""),
+                        System.getProperty("os.arch", "")));
                 current = known;
             }
             return known;
@@ -110,8 +115,11 @@ final class VerificationKey {
             try {
                 Path code = source == null || source.getLocation() == null ? null
                         : Path.of(source.getLocation().toURI());
-                if (code != null && Files.isRegularFile(code)) {
-                    return Optional.of(PluginArchive.sha256(code));
+                if (code != null && Files.isRegularFile(code)) { // by stamp when settled: hashing costs a start
+                    Optional<FileStamp> stamp = FileStamp.of(code)
+                            .filter(s -> s.settled(java.time.Instant.now(), FileStamp.SETTLE));
+                    return Optional.of(stamp.isPresent() ? "jar " + code + " " + stamp.get().line()
+                            : PluginArchive.sha256(code));
                 }
                 if (code != null && Files.isDirectory(code)) {
                     return Optional.of(directoryDigest(code));
@@ -146,6 +154,11 @@ final class VerificationKey {
                 LOG.debug("{}: cannot be read: {}", resource, e.toString());
             }
             return "unknown";
+        }
+
+        private static String runningJdkBuild() {
+            return System.getProperty("java.runtime.version", "") + " " + System.getProperty("java.vm.vendor", "")
+                    + " " + System.getProperty("java.home", "");
         }
 
         private static String bootModules() {

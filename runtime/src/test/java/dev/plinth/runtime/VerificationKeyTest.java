@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The cache key changes with every input the findings depend on, and only with them. */
 class VerificationKeyTest {
+    private static final String JDK = "17.0.15+6 Debian /usr/lib/jvm/java-17";
     private static final VerificationKey.Environment ENV = new VerificationKey.Environment("0.1.0", "c0de", 17,
-            "b007", "Linux", "amd64");
+            "b007", JDK, "Linux", "amd64");
     private static final Set<String> SHARED = Set.of("com.acme.api", "dev.plinth.api");
 
     @TempDir
@@ -61,12 +62,14 @@ class VerificationKeyTest {
     void anotherPlinthJvmReleaseJdkOrPlatformGivesAnotherKey() {
         String base = key(plugin, List.of(), SHARED, ENV);
         List<VerificationKey.Environment> others = List.of(
-                new VerificationKey.Environment("0.2.0", "c0de", 17, "b007", "Linux", "amd64"),
-                new VerificationKey.Environment("0.1.0", "c0de2", 17, "b007", "Linux", "amd64"),
-                new VerificationKey.Environment("0.1.0", "c0de", 21, "b007", "Linux", "amd64"),
-                new VerificationKey.Environment("0.1.0", "c0de", 17, "b008", "Linux", "amd64"),
-                new VerificationKey.Environment("0.1.0", "c0de", 17, "b007", "Mac OS X", "amd64"),
-                new VerificationKey.Environment("0.1.0", "c0de", 17, "b007", "Linux", "aarch64"));
+                new VerificationKey.Environment("0.2.0", "c0de", 17, "b007", JDK, "Linux", "amd64"),
+                new VerificationKey.Environment("0.1.0", "c0de2", 17, "b007", JDK, "Linux", "amd64"),
+                new VerificationKey.Environment("0.1.0", "c0de", 21, "b007", JDK, "Linux", "amd64"),
+                new VerificationKey.Environment("0.1.0", "c0de", 17, "b008", JDK, "Linux", "amd64"),
+                new VerificationKey.Environment("0.1.0", "c0de", 17, "b007", "17.0.15+6 Eclipse Adoptium /opt/jdk",
+                        "Linux", "amd64"),
+                new VerificationKey.Environment("0.1.0", "c0de", 17, "b007", JDK, "Mac OS X", "amd64"),
+                new VerificationKey.Environment("0.1.0", "c0de", 17, "b007", JDK, "Linux", "aarch64"));
 
         assertThat(others.stream().map(env -> key(plugin, List.of(), SHARED, env)).toList())
                 .doesNotContain(base).doesNotHaveDuplicates();
@@ -85,8 +88,11 @@ class VerificationKeyTest {
         VerificationKey.Environment env = VerificationKey.Environment.current().orElseThrow();
 
         assertThat(env.javaRelease()).isEqualTo(Runtime.version().feature());
-        assertThat(env.plinthCode()).matches("[0-9a-f]{64}");
+        // a class directory (a reactor build) is hashed; a jar is named by its path and stamp once it is seconds old
+        assertThat(env.plinthCode()).matches("[0-9a-f]{64}|jar /.+\\.jar -?\\d+ -?\\d+ -?\\d+ \\d+:\\d+");
         assertThat(env.jdkModules()).matches("[0-9a-f]{64}");
+        assertThat(env.jdkBuild()).startsWith(System.getProperty("java.runtime.version") + " ")
+                .endsWith(" " + System.getProperty("java.home"));
         assertThat(env.os()).isEqualTo(System.getProperty("os.name"));
     }
 }

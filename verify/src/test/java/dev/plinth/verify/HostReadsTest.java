@@ -51,6 +51,19 @@ class HostReadsTest {
                 .containsExactly(FindingCode.API_MISMATCH);
     }
 
+    @Test
+    void javaClassesAreNotReadAgainButEveryOtherHostClassIs() throws Exception {
+        Path v2 = api(dir.resolve("v2"), "com.acme.api.Request", REQUEST_V2, "com.acme.api.Filter", FILTER_V1);
+        HostReads reads = Verifier.forHost(host(v2)).verification(upper(v2), List.of()).hostReads();
+        java.util.Map<String, String> otherObject = new java.util.HashMap<>(reads.classFiles());
+        otherObject.put("java/lang/Object", "0".repeat(64)); // only the JDK defines it: the cache key pins the JDK
+        java.util.Map<String, String> otherRequest = new java.util.HashMap<>(reads.classFiles());
+        otherRequest.put("com/acme/api/Request", "0".repeat(64));
+
+        assertThat(Verifier.forHost(host(v2)).answersAlike(HostReads.of(otherObject, reads.packages()))).isTrue();
+        assertThat(Verifier.forHost(host(v2)).answersAlike(HostReads.of(otherRequest, reads.packages()))).isFalse();
+    }
+
     private PluginArchive upper(Path api) throws Exception {
         return PluginArchive.read(TestJar.named("upper").plugin("upper", "1.0").classpath(api)
                 .source("com.acme.Upper", UPPER).writeTo(dir));
