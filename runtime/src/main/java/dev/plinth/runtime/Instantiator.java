@@ -107,7 +107,12 @@ final class Instantiator {
                 + " 'plinth doctor' lists every unresolved reference", e);
     }
 
-    private static Method providerMethod(Class<?> type, Class<?> service) {
+    private Method providerMethod(Class<?> type, Class<?> service) {
+        // a class whose file names no 'provider' and whose superclass is Object has none (static methods of
+        // interfaces are not inherited); asking reflection resolved every method of every provider at start
+        if (type.getSuperclass() == Object.class && !record.mayDeclareProviderMethod.contains(type.getName())) {
+            return null;
+        }
         try {
             Method m = type.getMethod("provider");
             int mods = m.getModifiers();

@@ -32,6 +32,8 @@ final class PluginRecord {
     final Map<String, List<PluginArchive.ServiceEntry>> services;
     /** Each provider's {@code @Extension(ordinal)}, read from its class file: orders {@code extensions()}. */
     final Map<String, Integer> ordinals;
+    /** Providers whose class files name {@code provider} (or were not read): only they may have a provider(). */
+    final java.util.Set<String> mayDeclareProviderMethod;
     /** Whether the plugin may register JDBC drivers, so unloading must look for them. */
     final boolean usesJdbc;
     /** What starting is doing now, e.g. "static initializer of com.acme.Slow"; names the culprit of a time-out. */
@@ -77,6 +79,13 @@ final class PluginRecord {
         archive.services().values().forEach(entries -> entries.forEach(e -> byProvider.computeIfAbsent(e.provider(),
                 archive::extensionOrdinal)));
         this.ordinals = Map.copyOf(byProvider);
+        java.util.Set<String> declaring = new java.util.HashSet<>();
+        for (String provider : byProvider.keySet()) {
+            if (archive.mayMention(provider, "provider")) {
+                declaring.add(provider);
+            }
+        }
+        this.mayDeclareProviderMethod = java.util.Set.copyOf(declaring);
         // an outline has no bytes to look at: its loader notes the drivers it defines (JdbcDrivers)
         this.usesJdbc = archive.services().containsKey("java.sql.Driver") || archive.classes().values().stream()
                 .flatMap(List::stream).anyMatch(c -> mentions(c.bytes(), "java/sql/DriverManager"));

@@ -181,6 +181,40 @@ class LifecycleTest {
     }
 
     @Test
+    void aProviderMethodDeclaredByTheProviderOrInheritedFromItsSuperclassIsUsedWithOrWithoutVerification()
+            throws Exception {
+        TestJar.named("own").plugin("own", "1.0.0").classpath(Fixtures.compileClasspath())
+                .source("com.acme.own.Own", "package com.acme.own;\n"
+                        + "public class Own implements com.acme.api.Filter {\n"
+                        + "    private final String made;\n"
+                        + "    public Own() { this(\"by constructor\"); }\n"
+                        + "    private Own(String made) { this.made = made; }\n"
+                        + "    public static com.acme.api.Filter provider() { return new Own(\"own\"); }\n"
+                        + "    public String apply(String in) { return made; }\n"
+                        + "}\n")
+                .service(Fixtures.FILTER, "com.acme.own.Own").writeTo(dir);
+        TestJar.named("inherited").plugin("inherited", "1.0.0").classpath(Fixtures.compileClasspath())
+                .source("com.acme.inherited.Base", "package com.acme.inherited;\n"
+                        + "public abstract class Base {\n"
+                        + "    public static com.acme.api.Filter provider() { return in -> \"inherited\"; }\n"
+                        + "}\n")
+                .source("com.acme.inherited.Child", "package com.acme.inherited;\n"
+                        + "public class Child extends Base implements com.acme.api.Filter {\n"
+                        + "    public String apply(String in) { return \"by constructor\"; }\n"
+                        + "}\n")
+                .service(Fixtures.FILTER, "com.acme.inherited.Child").writeTo(dir);
+
+        for (boolean verified : new boolean[] {true, false}) {
+            try (PluginHost host = Fixtures.host(dir).verification(verified).build()) {
+                host.start();
+
+                assertThat(host.extensions(Filter.class)).extracting(f -> f.apply("")).as("verified: %s", verified)
+                        .containsExactlyInAnyOrder("inherited", "own");
+            }
+        }
+    }
+
+    @Test
     void activationThatThrowsEndsFailedWithAFindingAndNothingIsServed() throws Exception {
         Path jar = Fixtures.filterPlugin("late", "Late", "return in;").writeTo(dir.resolve("plugins"));
         HostConfig config = Fixtures.host(dir.resolve("plugins")).workDirectory(dir.resolve("work")).config();

@@ -158,13 +158,47 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
      * first among the extensions of one interface); 0 when the class has none or cannot be read. Runs no code.
      */
     public int extensionOrdinal(String binaryName) {
-        return baseClass(binaryName).map(c -> {
+        // a class annotated @Extension has the annotation's descriptor among its constants: most providers have
+        // none and are not parsed (parsing them was most of a cached start's per-plugin time)
+        return baseClass(binaryName).filter(c -> contains(c.bytes(), EXTENSION_DESCRIPTOR)).map(c -> {
             try {
                 return ClassParser.header(c.bytes()).ordinal();
             } catch (IllegalArgumentException e) {
                 return 0;
             }
         }).orElse(0);
+    }
+
+    /**
+     * Whether a class of the jar may have {@code text} (ASCII) among its constants — a member's name, a descriptor, a
+     * string: false only when every class file of that name in the jar, base and versioned, was read and none has
+     * it. Runs no code.
+     */
+    public boolean mayMention(String binaryName, String text) {
+        List<ClassEntry> entries = classes.getOrDefault(binaryName, List.of());
+        byte[] ascii = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (ClassEntry c : entries) {
+            if (c.bytes().length == 0 || contains(c.bytes(), ascii)) {
+                return true;
+            }
+        }
+        return entries.isEmpty();
+    }
+
+    private static final byte[] EXTENSION_DESCRIPTOR = ClassParser.EXTENSION.getBytes(
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    private static boolean contains(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i <= bytes.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** The highest class-file major version in the jar, or 0 if it has no classes. */
