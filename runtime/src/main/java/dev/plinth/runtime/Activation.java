@@ -76,6 +76,9 @@ final class Activation {
                                                       List<PluginRecord.LoadedExtension> old,
                                                       List<PluginRecord.LoadedExtension> all,
                                                       Set<PluginRecord.LoadedExtension> taken) {
+        if (old.isEmpty()) { // a first start: nothing to match
+            return null;
+        }
         for (PluginRecord.LoadedExtension o : old) {
             if (!taken.contains(o) && o.sameAs(e)) {
                 return o;

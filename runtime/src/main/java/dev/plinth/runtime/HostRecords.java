@@ -57,17 +57,24 @@ final class HostRecords {
 
     /** Swaps {@code previous} for {@code next} (either may be null) and republishes the registry. */
     synchronized void replace(PluginRecord previous, PluginRecord next) {
-        List<PluginRecord> updated = new ArrayList<>(records);
-        int at = previous == null ? -1 : updated.indexOf(previous);
-        if (at >= 0 && next != null) {
-            updated.set(at, next);
-        } else {
-            updated.remove(previous);
-            if (next != null && !updated.contains(next)) {
-                updated.add(next);
+        // one pass by identity: a host starting N plugins calls this N times, and each used to scan the list thrice
+        List<PluginRecord> updated = new ArrayList<>(records.size() + 1);
+        boolean listed = false;
+        for (PluginRecord r : records) {
+            if (r == previous) { // its place goes to the next generation
+                if (next != null && !listed) {
+                    updated.add(next);
+                    listed = true;
+                }
+            } else if (r != next || !listed) {
+                updated.add(r);
+                listed |= r == next;
             }
         }
-        records = List.copyOf(updated);
+        if (next != null && !listed) {
+            updated.add(next);
+        }
+        records = java.util.Collections.unmodifiableList(updated);
         registry = null;
         if (next != null && next.state() == PluginState.STARTED) {
             onServing.accept(next.path);

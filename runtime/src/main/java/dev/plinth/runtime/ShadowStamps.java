@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,22 +44,22 @@ final class ShadowStamps {
         if (now.isEmpty()) {
             return Optional.empty();
         }
-        List<String> lines;
+        String[] lines;
         try {
-            lines = Files.readAllLines(file(jar), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) { // none yet, or not text: a miss
+            lines = new String(Files.readAllBytes(file(jar)), StandardCharsets.UTF_8).split("\n", -1);
+        } catch (IOException e) { // none yet: a miss
             return Optional.empty();
         }
-        if (lines.size() != 5 || !lines.get(0).equals(FORMAT) || !lines.get(1).equals(jar.toString())
-                || !FileStamp.parse(lines.get(2)).equals(now) || !lines.get(3).matches("[0-9a-f]{64}")) {
+        if (lines.length != 6 || !lines[0].equals(FORMAT) || !lines[1].equals(jar.toString())
+                || !FileStamp.parse(lines[2]).equals(now) || !isSha256(lines[3]) || !lines[5].isEmpty()) {
             return Optional.empty();
         }
-        Path copy = directory.resolve(lines.get(3) + ".jar");
+        Path copy = directory.resolve(lines[3] + ".jar");
         Optional<FileStamp> copyStamp = FileStamp.of(copy, LinkOption.NOFOLLOW_LINKS);
-        if (copyStamp.isEmpty() || !FileStamp.parse(lines.get(4)).equals(copyStamp)) {
+        if (copyStamp.isEmpty() || !FileStamp.parse(lines[4]).equals(copyStamp)) {
             return Optional.empty();
         }
-        return Optional.of(new ShadowStore.Copy(copy, lines.get(3)));
+        return Optional.of(new ShadowStore.Copy(copy, lines[3]));
     }
 
     /**
@@ -94,6 +93,19 @@ final class ShadowStamps {
                 }
             }
         }
+    }
+
+    private static boolean isSha256(String text) {
+        if (text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code <64-bit FNV-1a of the jar's path, hex>.stamp}: the path itself is inside, so a clash is a miss. */

@@ -8,15 +8,26 @@ import org.slf4j.LoggerFactory;
 
 /** The {@code System.Logger} a plugin gets from its context, forwarding to SLF4J under {@code plinth.plugin.<id>}. */
 final class Slf4jSystemLogger implements System.Logger {
-    private final Logger delegate;
+    private final String name;
+    private volatile Logger delegate;
 
+    /** Asks SLF4J for the logger when the plugin first logs: most never do, and a logger per plugin costs a start. */
     Slf4jSystemLogger(String pluginId) {
-        this.delegate = LoggerFactory.getLogger("plinth.plugin." + pluginId);
+        this.name = "plinth.plugin." + pluginId;
+    }
+
+    private Logger delegate() {
+        Logger known = delegate;
+        if (known == null) {
+            known = LoggerFactory.getLogger(name); // the same logger for the same name: a race is harmless
+            delegate = known;
+        }
+        return known;
     }
 
     @Override
     public String getName() {
-        return delegate.getName();
+        return name;
     }
 
     @Override
@@ -24,15 +35,15 @@ final class Slf4jSystemLogger implements System.Logger {
         switch (level) {
             case ALL:
             case TRACE:
-                return delegate.isTraceEnabled();
+                return delegate().isTraceEnabled();
             case DEBUG:
-                return delegate.isDebugEnabled();
+                return delegate().isDebugEnabled();
             case INFO:
-                return delegate.isInfoEnabled();
+                return delegate().isInfoEnabled();
             case WARNING:
-                return delegate.isWarnEnabled();
+                return delegate().isWarnEnabled();
             case ERROR:
-                return delegate.isErrorEnabled();
+                return delegate().isErrorEnabled();
             case OFF:
                 return false;
             default:
@@ -70,19 +81,19 @@ final class Slf4jSystemLogger implements System.Logger {
         switch (level) {
             case ALL:
             case TRACE:
-                delegate.trace(message, thrown);
+                delegate().trace(message, thrown);
                 break;
             case DEBUG:
-                delegate.debug(message, thrown);
+                delegate().debug(message, thrown);
                 break;
             case INFO:
-                delegate.info(message, thrown);
+                delegate().info(message, thrown);
                 break;
             case WARNING:
-                delegate.warn(message, thrown);
+                delegate().warn(message, thrown);
                 break;
             default:
-                delegate.error(message, thrown);
+                delegate().error(message, thrown);
                 break;
         }
     }
