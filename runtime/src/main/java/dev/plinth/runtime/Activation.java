@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,7 +36,9 @@ final class Activation {
         Set<PluginRecord.LoadedExtension> reused = Collections.newSetFromMap(new IdentityHashMap<>());
         List<PluginRecord.LoadedExtension> activated = new ArrayList<>();
         for (PluginRecord.LoadedExtension e : next.extensions) {
-            Objects.requireNonNull(e.instance(), () -> e.provider() + ": no instance to serve");
+            if (e.instance() == null) {
+                throw new NullPointerException(e.provider() + ": no instance to serve");
+            }
             PluginRecord.LoadedExtension match = match(e, old, next.extensions, reused);
             ExtensionSlot slot = match != null ? match.slot() : new ExtensionSlot(next.id(), e.type().getName());
             Object handle = match != null ? match.handle() : HandleFactory.create(e.type(), slot);
@@ -46,7 +47,12 @@ final class Activation {
             }
             activated.add(e.activated(slot, handle));
         }
-        List<PluginRecord.LoadedExtension> gone = old.stream().filter(o -> !reused.contains(o)).toList();
+        List<PluginRecord.LoadedExtension> gone = new ArrayList<>();
+        for (PluginRecord.LoadedExtension o : old) {
+            if (!reused.contains(o)) {
+                gone.add(o);
+            }
+        }
         return new Activation(next, List.copyOf(activated), gone);
     }
 

@@ -65,6 +65,17 @@ final class DependencyLinks {
         return mine;
     }
 
+    /** The plugins of one level that may start: those not {@code RESOLVED} (they settle themselves), those linked. */
+    static List<PluginRecord> linkAll(List<PluginRecord> level, List<PluginRecord> records, Events events) {
+        List<PluginRecord> ready = new java.util.ArrayList<>(level.size());
+        for (PluginRecord r : level) {
+            if (r.state() != PluginState.RESOLVED || link(r, records, events)) {
+                ready.add(r);
+            }
+        }
+        return ready;
+    }
+
     /**
      * Gives a resolved plugin its dependencies' class loaders; fails it, with a {@code dependency-missing} finding
      * naming the dependency and its state, when one did not start. Returns whether it may start.

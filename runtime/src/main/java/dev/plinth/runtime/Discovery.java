@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,23 +82,39 @@ final class Discovery {
         List<PluginRecord> records = inParallel(archives, a -> verified(a, graph));
         refuseDuplicateIds(records, archives);
         requireKnownIds(records);
+        // loops, not streams and lambdas, on the start path: each lambda links a call site on first use, in a JVM
+        // that has just started
         Map<String, Finding> refused = new LinkedHashMap<>();
+        Map<String, List<PluginRecord>> byId = new HashMap<>(); // duplicate ids: several records under one id
         for (PluginRecord r : records) {
+            List<PluginRecord> same = byId.get(r.id());
+            if (same == null) {
+                same = new ArrayList<>(1);
+                byId.put(r.id(), same);
+            }
+            same.add(r);
             if (disabled.contains(r.id())) { // the reason its dependents are given, not a finding of its own
                 refused.put(r.id(), Finding.info(FindingCode.DEPENDENCY_MISSING, r.id(), Location.of(r.path), r.id()
                         + " is disabled by the host", ""));
                 continue;
             }
-            r.snapshot().findings().stream().filter(Finding::isError).findFirst()
-                    .ifPresent(f -> refused.putIfAbsent(r.id(), f));
+            Finding error = firstError(r.snapshot().findings());
+            if (error != null) {
+                refused.putIfAbsent(r.id(), error);
+            }
         }
-        Map<String, List<PluginRecord>> byId = new HashMap<>(); // duplicate ids: several records under one id
-        records.forEach(r -> byId.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(r));
-        graph.refusedWith(refused).forEach((id, f) -> byId.getOrDefault(id, List.of()).stream()
-                .filter(r -> graph.plugin(id).map(a -> a.path().equals(r.path)).orElse(false))
-                .forEach(r -> r.add(List.of(f))));
+        for (Map.Entry<String, Finding> e : graph.refusedWith(refused).entrySet()) {
+            Optional<PluginArchive> plugin = graph.plugin(e.getKey());
+            for (PluginRecord r : byId.getOrDefault(e.getKey(), List.of())) {
+                if (plugin.isPresent() && plugin.get().path().equals(r.path)) {
+                    r.add(List.of(e.getValue()));
+                }
+            }
+        }
         Set<Finding> logged = new HashSet<>(); // a duplicate-plugin-id finding is on both records: log it once
-        records.forEach(r -> settle(r, logged));
+        for (PluginRecord r : records) {
+            settle(r, logged);
+        }
         List<PluginRecord> ordered = new ArrayList<>(records.size());
         Set<PluginRecord> placed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (String id : graph.order()) { // dependencies first; then the rest in the order of the jars
@@ -109,8 +124,21 @@ final class Discovery {
                 }
             }
         }
-        records.stream().filter(placed::add).forEach(ordered::add);
+        for (PluginRecord r : records) {
+            if (placed.add(r)) {
+                ordered.add(r);
+            }
+        }
         return ordered;
+    }
+
+    private static Finding firstError(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.isError()) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private <T, R> List<R> inParallel(List<T> items, java.util.function.Function<T, R> work) {
@@ -210,7 +238,11 @@ final class Discovery {
                             + ", but runs in a child JVM (Isolation.PROCESS), where no other plugin's classes are",
                     "run " + id + " in process, or remove its Plugin-Dependencies")));
         }
-        record.dependencyIds = graph.dependencies(id).stream().map(a -> a.descriptor().id()).toList();
+        List<String> dependencyIds = new ArrayList<>();
+        for (PluginArchive dependency : graph.dependencies(id)) {
+            dependencyIds.add(dependency.descriptor().id());
+        }
+        record.dependencyIds = List.copyOf(dependencyIds);
         if (config.lockfile() != null && !archive.isUnreadable()) {
             record.add(lockCheck(archive));
         }
@@ -241,13 +273,18 @@ final class Discovery {
     /** RESOLVED, or FAILED when there is an error; logs each finding (not yet in {@code logged}) at its level. */
     private void settle(PluginRecord r, Set<Finding> logged) {
         List<Finding> findings = r.snapshot().findings();
-        findings.stream().filter(logged::add).forEach(FindingLog::log);
+        long errors = 0;
+        for (Finding f : findings) {
+            if (logged.add(f)) {
+                FindingLog.log(f);
+            }
+            errors += f.isError() ? 1 : 0;
+        }
         if (disabled.contains(r.id())) {
             r.transition(PluginState.DISCOVERED, PluginState.DISABLED);
             LOG.info("plugin {} from {} is disabled by the host: not loaded", r.descriptor.coordinates(), r.path);
             return;
         }
-        long errors = findings.stream().filter(Finding::isError).count();
         if (errors == 0) {
             r.transition(PluginState.DISCOVERED, PluginState.RESOLVED);
         } else if (r.transition(PluginState.DISCOVERED, PluginState.FAILED)) {
@@ -264,11 +301,19 @@ final class Discovery {
                 unresolved(dir, resolved, "not a directory");
                 continue;
             }
-            try (Stream<Path> files = Files.list(resolved)) {
-                files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)
-                                || PluginLayout.isPlugin(p)) // a PF4J zip or a plugin directory
-                        .sorted().forEach(p -> jars.add(realPath(p)));
-            } catch (IOException e) {
+            List<Path> found = new ArrayList<>();
+            try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(resolved)) {
+                for (Path p : files) {
+                    if (p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)
+                            || PluginLayout.isPlugin(p)) { // a PF4J zip or a plugin directory
+                        found.add(p);
+                    }
+                }
+                Collections.sort(found);
+                for (Path p : found) {
+                    jars.add(realPath(p));
+                }
+            } catch (IOException | java.nio.file.DirectoryIteratorException e) {
                 unresolved(dir, resolved, "cannot be listed (" + e.getMessage() + ")");
             }
         }

@@ -41,6 +41,15 @@ final class Events {
         fire(PluginEvent.Type.FAILED, info, null);
     }
 
+    /** {@code FAILED} for each of a plan's records that failed (a loop: it runs at every start, see Discovery). */
+    void failedOf(List<PluginRecord> planned) {
+        for (PluginRecord r : planned) {
+            if (r.state() == PluginState.FAILED) {
+                failed(r.snapshot());
+            }
+        }
+    }
+
     void reloaded(PluginInfo info, UnloadReport old) {
         fire(PluginEvent.Type.RELOADED, info, old);
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
-import java.util.stream.Collectors;
 
 /**
  * The host's plugin records and the registry published from them. Its monitor is the host's state lock: every
@@ -121,6 +120,15 @@ final class HostRecords {
         }
     }
 
+    /** How many plugins are {@code STARTED}. */
+    int startedCount() {
+        int started = 0;
+        for (PluginRecord r : records) {
+            started += r.state() == PluginState.STARTED ? 1 : 0;
+        }
+        return started;
+    }
+
     synchronized void republish() {
         registry = null;
     }
@@ -175,7 +183,11 @@ final class HostRecords {
     }
 
     Set<String> ids() {
-        return records.stream().map(PluginRecord::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> ids = new TreeSet<>(); // a loop: start() asks it first, in a JVM that has just started
+        for (PluginRecord r : records) {
+            ids.add(r.id());
+        }
+        return ids;
     }
 
     /** Whether a dependency of {@code next} is another generation now than in {@code seen}. */

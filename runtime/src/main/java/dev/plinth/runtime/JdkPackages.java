@@ -1,14 +1,20 @@
 package dev.plinth.runtime;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The packages of the JDK's own modules: always loaded from the platform, never from a plugin. */
 final class JdkPackages {
-    private static final Set<String> PACKAGES = ModuleLayer.boot().modules().stream()
-            .filter(m -> m.getClassLoader() == null || m.getClassLoader() == ClassLoader.getPlatformClassLoader())
-            .flatMap(m -> m.getPackages().stream())
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> PACKAGES = jdkPackages();
+
+    private static Set<String> jdkPackages() { // a loop, not a stream: every host's first plugin class runs it
+        Set<String> packages = new java.util.HashSet<>();
+        for (Module m : ModuleLayer.boot().modules()) {
+            if (m.getClassLoader() == null || m.getClassLoader() == ClassLoader.getPlatformClassLoader()) {
+                packages.addAll(m.getPackages());
+            }
+        }
+        return Set.copyOf(packages);
+    }
 
     private JdkPackages() {
     }

@@ -42,8 +42,12 @@ final class Lifecycle {
      * Returns when each has started, failed or timed out.
      */
     void startAll(List<PluginRecord> records, Activator activator) {
-        List<PluginRecord> starting = records.stream()
-                .filter(r -> r.transition(PluginState.RESOLVED, PluginState.STARTING)).toList();
+        List<PluginRecord> starting = new ArrayList<>(records.size());
+        for (PluginRecord r : records) {
+            if (r.transition(PluginState.RESOLVED, PluginState.STARTING)) {
+                starting.add(r);
+            }
+        }
         new StartQueue(config.startThreads(), config.startTimeout().toNanos()).run(starting, new StartQueue.Starts() {
             @Override
             public PluginThreads.Worker begin(PluginRecord r) {

@@ -79,7 +79,9 @@ public record Plan(List<Entry> plugins) {
     /** The plan of {@code records}, as discovery ordered them. */
     static Plan of(List<PluginRecord> records) {
         Map<String, PluginRecord> byId = new LinkedHashMap<>();
-        records.forEach(r -> byId.putIfAbsent(r.id(), r));
+        for (PluginRecord r : records) { // loops: this runs at every start (see Discovery)
+            byId.putIfAbsent(r.id(), r);
+        }
         List<Entry> loading = new ArrayList<>();
         List<List<PluginRecord>> levels = DependencyLinks.levels(records);
         for (int level = 0; level < levels.size(); level++) {
@@ -89,7 +91,11 @@ public record Plan(List<Entry> plugins) {
                 }
             }
         }
-        records.stream().filter(r -> r.state() != PluginState.RESOLVED).forEach(r -> loading.add(entry(r, byId, -1)));
+        for (PluginRecord r : records) {
+            if (r.state() != PluginState.RESOLVED) {
+                loading.add(entry(r, byId, -1));
+            }
+        }
         return new Plan(loading);
     }
 

@@ -95,8 +95,7 @@ public final class PluginHost implements AutoCloseable {
                     List<PluginRecord> planned = List.copyOf(discovery.plan());
                     state.plan(planned);
                     plan = Plan.of(planned);
-                    planned.stream().filter(r -> r.state() == PluginState.FAILED).map(PluginRecord::snapshot)
-                            .forEach(events::failed);
+                    events.failedOf(planned);
                     resolved = true;
                 }
             }
@@ -119,12 +118,10 @@ public final class PluginHost implements AutoCloseable {
                     started = true;
                 }
                 for (List<PluginRecord> level : DependencyLinks.levels(state.all())) { // every plugin after its needs
-                    List<PluginRecord> ready = level.stream().filter(r -> r.state() != PluginState.RESOLVED
-                            || DependencyLinks.link(r, state.all(), events)).toList();
+                    List<PluginRecord> ready = DependencyLinks.linkAll(level, state.all(), events);
                     lifecycle.startAll(ready, r -> state.activate(r, null, new ArrayList<>()));
                 }
-                long ok = state.all().stream().filter(r -> r.state() == PluginState.STARTED).count();
-                LOG.info("{} of {} plugins started", ok, state.all().size());
+                LOG.info("{} of {} plugins started", state.startedCount(), state.all().size());
             } finally {
                 every.close();
             }

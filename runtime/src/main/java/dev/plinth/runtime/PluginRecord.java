@@ -76,8 +76,13 @@ final class PluginRecord {
         this.services = archive.services();
         this.carriesLibraries = !archive.libraries().isEmpty();
         Map<String, Integer> byProvider = new java.util.HashMap<>();
-        archive.services().values().forEach(entries -> entries.forEach(e -> byProvider.computeIfAbsent(e.provider(),
-                archive::extensionOrdinal)));
+        for (List<PluginArchive.ServiceEntry> entries : archive.services().values()) { // loops: see Discovery
+            for (PluginArchive.ServiceEntry e : entries) {
+                if (!byProvider.containsKey(e.provider())) {
+                    byProvider.put(e.provider(), archive.extensionOrdinal(e.provider()));
+                }
+            }
+        }
         this.ordinals = Map.copyOf(byProvider);
         java.util.Set<String> declaring = new java.util.HashSet<>();
         for (String provider : byProvider.keySet()) {
@@ -87,8 +92,13 @@ final class PluginRecord {
         }
         this.mayDeclareProviderMethod = java.util.Set.copyOf(declaring);
         // an outline has no bytes to look at: its loader notes the drivers it defines (JdbcDrivers)
-        this.usesJdbc = archive.services().containsKey("java.sql.Driver") || archive.classes().values().stream()
-                .flatMap(List::stream).anyMatch(c -> mentions(c.bytes(), "java/sql/DriverManager"));
+        boolean jdbc = archive.services().containsKey("java.sql.Driver");
+        for (List<PluginArchive.ClassEntry> entries : archive.classes().values()) {
+            for (PluginArchive.ClassEntry c : entries) {
+                jdbc = jdbc || mentions(c.bytes(), "java/sql/DriverManager");
+            }
+        }
+        this.usesJdbc = jdbc;
     }
 
     private static boolean mentions(byte[] classFile, String utf8) {

@@ -1,7 +1,6 @@
 package dev.plinth.runtime;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,24 +21,46 @@ final class Registry {
         this.pluginOf = pluginOf;
     }
 
-    private record Entry(String plugin, int ordinal, int position, Object handle) {
+    /** A handle in its place: by ordinal, then plugin id, then its position among the plugin's extensions. */
+    private record Entry(String plugin, int ordinal, int position, Object handle) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry o) {
+            int byOrdinal = Integer.compare(ordinal, o.ordinal);
+            int byPlugin = byOrdinal != 0 ? byOrdinal : plugin.compareTo(o.plugin);
+            return byPlugin != 0 ? byPlugin : Integer.compare(position, o.position);
+        }
     }
 
     static Registry of(List<PluginRecord> records) {
+        // loops, no lambdas: the first extensions() call of a host runs this in a JVM that has just started
         Map<Class<?>, List<Entry>> byType = new LinkedHashMap<>();
         java.util.IdentityHashMap<Object, String> owners = new java.util.IdentityHashMap<>();
-        records.stream().filter(r -> r.state() == PluginState.STARTED).forEach(r -> {
+        for (PluginRecord r : records) {
+            if (r.state() != PluginState.STARTED) {
+                continue;
+            }
             List<PluginRecord.LoadedExtension> extensions = r.extensions;
             for (int i = 0; i < extensions.size(); i++) {
                 PluginRecord.LoadedExtension e = extensions.get(i);
-                byType.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(new Entry(r.id(),
-                        r.ordinals.getOrDefault(e.provider(), 0), i, e.handle()));
+                List<Entry> ofType = byType.get(e.type());
+                if (ofType == null) {
+                    ofType = new ArrayList<>();
+                    byType.put(e.type(), ofType);
+                }
+                ofType.add(new Entry(r.id(), r.ordinals.getOrDefault(e.provider(), 0), i, e.handle()));
                 owners.put(e.handle(), r.id());
             }
-        });
+        }
         Map<Class<?>, List<Object>> frozen = new LinkedHashMap<>();
-        byType.forEach((type, list) -> frozen.put(type, list.stream().sorted(Comparator.comparingInt(Entry::ordinal)
-                .thenComparing(Entry::plugin).thenComparingInt(Entry::position)).map(Entry::handle).toList()));
+        for (Map.Entry<Class<?>, List<Entry>> ofType : byType.entrySet()) {
+            List<Entry> sorted = ofType.getValue();
+            java.util.Collections.sort(sorted);
+            List<Object> handles = new ArrayList<>(sorted.size());
+            for (Entry e : sorted) {
+                handles.add(e.handle());
+            }
+            frozen.put(ofType.getKey(), java.util.Collections.unmodifiableList(handles));
+        }
         return new Registry(Map.copyOf(frozen), java.util.Collections.unmodifiableMap(owners));
     }
 

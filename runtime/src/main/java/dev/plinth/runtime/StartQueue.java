@@ -70,10 +70,13 @@ final class StartQueue {
 
     /** Returns when one running start has ended or the earliest deadline has passed. */
     private static void awaitAny(Map<PluginRecord, Running> running) throws InterruptedException {
-        long earliest = running.values().stream().mapToLong(Running::deadline)
-                .reduce((a, b) -> a - b < 0 ? a : b).orElseThrow();
-        CompletableFuture<?>[] done = running.values().stream().map(s -> s.worker().done())
-                .toArray(CompletableFuture[]::new);
+        long earliest = 0; // loops, not streams: this runs once per plugin started
+        CompletableFuture<?>[] done = new CompletableFuture<?>[running.size()];
+        int i = 0;
+        for (Running s : running.values()) {
+            earliest = i == 0 || s.deadline() - earliest < 0 ? s.deadline() : earliest;
+            done[i++] = s.worker().done();
+        }
         try {
             CompletableFuture.anyOf(done).get(Math.max(0, earliest - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {

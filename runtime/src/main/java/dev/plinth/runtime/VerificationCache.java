@@ -100,8 +100,8 @@ final class VerificationCache {
     }
 
     private Optional<String> key(Verifier verifier, PluginArchive archive, List<PluginArchive> dependencies) {
-        return environment.flatMap(env -> VerificationKey.of(archive, dependencies, verifier.host().sharedPackages(),
-                env));
+        return environment.isEmpty() ? Optional.empty() // no lambda: a cached start runs this for every plugin
+                : VerificationKey.of(archive, dependencies, verifier.host().sharedPackages(), environment.get());
     }
 
     private static boolean holds(Verifier verifier, Verification cached, Path entry) {

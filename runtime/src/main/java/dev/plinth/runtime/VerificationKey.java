@@ -49,7 +49,7 @@ final class VerificationKey {
     static Optional<String> of(PluginArchive plugin, List<PluginArchive> dependencies, Set<String> sharedPackages,
                                Environment environment) {
         if (plugin.isUnreadable() || plugin.sha256().isEmpty()
-                || dependencies.stream().anyMatch(d -> d.isUnreadable() || d.sha256().isEmpty())) {
+                || !allReadable(dependencies)) {
             return Optional.empty();
         }
         MessageDigest digest = sha256();
@@ -66,6 +66,15 @@ final class VerificationKey {
             field(digest, "dependency", d.sha256() + " " + d.path());
         }
         return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static boolean allReadable(List<PluginArchive> dependencies) { // a loop: it runs for every plugin
+        for (PluginArchive d : dependencies) {
+            if (d.isUnreadable() || d.sha256().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Length-prefixed, so that no two different lists of values hash alike. */
@@ -163,7 +172,9 @@ final class VerificationKey {
 
         private static String bootModules() {
             TreeSet<String> modules = new TreeSet<>();
-            ModuleLayer.boot().modules().forEach(m -> modules.add(m.getDescriptor().toNameAndVersion()));
+            for (Module m : ModuleLayer.boot().modules()) {
+                modules.add(m.getDescriptor().toNameAndVersion());
+            }
             return HexFormat.of().formatHex(sha256().digest(String.join("\n", modules)
                     .getBytes(StandardCharsets.UTF_8)));
         }

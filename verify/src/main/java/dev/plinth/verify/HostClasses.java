@@ -53,8 +53,11 @@ final class HostClasses {
             return known;
         }
         Optional<byte[]> bytes = api.classFile(internalName.replace('/', '.'));
-        bytes.ifPresent(b -> packageFound(internalName));
-        String digest = bytes.map(HostReads::digest).orElse(HostReads.ABSENT);
+        String digest = HostReads.ABSENT;
+        if (bytes.isPresent()) { // no lambdas on what a cached start runs: each links a call site on first use
+            packageFound(internalName);
+            digest = HostReads.digest(bytes.get());
+        }
         // kept: a host's loader gives one class name the same bytes for its whole life, and every cached plugin asks
         // about the same JDK and API classes; hashing them again for each made a warm start slower than a cold one
         String raced = digests.putIfAbsent(internalName, digest);
@@ -72,12 +75,25 @@ final class HostClasses {
      * lists it, or a class of it was found here.
      */
     boolean hasPackage(String internalPackage) {
-        return packages.computeIfAbsent(internalPackage, p -> JDK_PACKAGES.contains(p) || api.hasPackage(p));
+        Boolean known = packages.get(internalPackage);
+        if (known == null) {
+            known = JDK_PACKAGES.contains(internalPackage) || api.hasPackage(internalPackage);
+            packages.putIfAbsent(internalPackage, known);
+        }
+        return known;
     }
 
-    private static final java.util.Set<String> JDK_PACKAGES = ModuleLayer.boot().modules().stream()
-            .flatMap(m -> m.getPackages().stream()).map(p -> p.replace('.', '/'))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final java.util.Set<String> JDK_PACKAGES = jdkPackages();
+
+    private static java.util.Set<String> jdkPackages() {
+        java.util.Set<String> packages = new java.util.HashSet<>();
+        for (Module m : ModuleLayer.boot().modules()) {
+            for (String p : m.getPackages()) {
+                packages.add(p.replace('.', '/'));
+            }
+        }
+        return java.util.Set.copyOf(packages);
+    }
 
     private Found load(String internalName) {
         Optional<byte[]> bytes = api.classFile(internalName.replace('/', '.'));

@@ -5,12 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +21,6 @@ import java.util.zip.ZipInputStream;
 /** Reads one jar into a {@link PluginArchive} within {@link Limits}, turning every problem into a finding. */
 final class JarReader {
     private static final String SERVICES = "META-INF/services/";
-    private static final String VERSIONS = "META-INF/versions/";
     /** Enough of a native library to reach a PE header, whose offset is stored at 0x3C. */
     static final int NATIVE_HEADER_BYTES = 4096;
 
@@ -87,7 +83,7 @@ final class JarReader {
             real = jar.toRealPath();
             Path file = source == null ? real : source;
             size = Files.size(file);
-            sha256 = knownSha256 != null ? knownSha256 : sha256(file);
+            sha256 = knownSha256 != null ? knownSha256 : PluginArchive.sha256(file);
             readEntries(file);
         } catch (ZipException e) {
             corrupt(real, "not a readable zip archive (" + e.getMessage() + ")",
@@ -100,14 +96,26 @@ final class JarReader {
                     real + ": cannot read (" + e + ")", "check that the file exists and is readable"));
         }
         DescriptorParser parsed = new DescriptorParser(real, manifest);
-        boolean unreadable = findings.stream().anyMatch(f -> f.isError() && (f.code() == FindingCode.CORRUPT_JAR
-                || f.code() == FindingCode.PATH_UNRESOLVED));
+        // loops, not streams, here and below: each stream and lambda links a call site on first use, and a host
+        // reads its plugins in a JVM that has just started
+        boolean unreadable = false;
+        for (Finding f : findings) {
+            unreadable |= f.isError() && (f.code() == FindingCode.CORRUPT_JAR
+                    || f.code() == FindingCode.PATH_UNRESOLVED);
+        }
         if (!unreadable) { // a file that is no jar has no manifest: saying so again would only add noise
             findings.addAll(parsed.findings());
         }
         Descriptor descriptor = parsed.descriptor();
-        List<Finding> attributed = findings.stream().map(f -> f.withPlugin(descriptor.id())).toList();
-        List<String> libraryNames = libraries.stream().map(ZipEntry::getName).sorted().toList();
+        List<Finding> attributed = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            attributed.add(f.withPlugin(descriptor.id()));
+        }
+        List<String> libraryNames = new ArrayList<>(libraries.size());
+        for (ZipEntry library : libraries) {
+            libraryNames.add(library.getName());
+        }
+        java.util.Collections.sort(libraryNames);
         return new PluginArchive(real, sha256, size, descriptor, services, classes, natives, attributed,
                 libraryNames, source == null ? real : source, outline);
     }
@@ -147,8 +155,11 @@ final class JarReader {
      */
     private void readProviders(ZipFile zip) throws IOException {
         java.util.Set<String> providers = new java.util.HashSet<>();
-        services.values().forEach(entries -> entries.forEach(e -> providers.add(e.provider().replace('.', '/')
-                + ".class")));
+        for (List<PluginArchive.ServiceEntry> entries : services.values()) {
+            for (PluginArchive.ServiceEntry e : entries) {
+                providers.add(e.provider().replace('.', '/') + ".class");
+            }
+        }
         for (ZipEntry entry : unreadClasses) {
             String name = entry.getName();
             if (providers.contains(name) && !looksLikeBomb(entry)) {
@@ -164,29 +175,10 @@ final class JarReader {
     }
 
     private void addUnread(String name) {
-        Versioned v = Versioned.of(name);
+        VersionedEntry v = VersionedEntry.of(name);
         if (v != null) {
-            classes.computeIfAbsent(v.binaryName(), n -> new ArrayList<>())
-                    .add(new PluginArchive.ClassEntry(v.binaryName(), name, v.release(), 0, new byte[0]));
-        }
-    }
-
-    /** Where a class entry belongs: its multi-release version (0 for the base) and its binary name. */
-    private record Versioned(int release, String binaryName) {
-        /** Null for an entry under {@code META-INF/versions/} that names no version: the JVM never loads it. */
-        static Versioned of(String inJar) {
-            int release = 0;
-            String path = inJar;
-            if (inJar.startsWith(VERSIONS)) {
-                int slash = inJar.indexOf('/', VERSIONS.length());
-                try {
-                    release = Integer.parseInt(inJar.substring(VERSIONS.length(), slash));
-                    path = inJar.substring(slash + 1);
-                } catch (RuntimeException e) {
-                    return null;
-                }
-            }
-            return new Versioned(release, path.substring(0, path.length() - ".class".length()).replace('/', '.'));
+            entriesOf(v.binaryName()).add(new PluginArchive.ClassEntry(v.binaryName(), name, v.release(), 0,
+                    new byte[0]));
         }
     }
 
@@ -277,8 +269,14 @@ final class JarReader {
         if (isManifest) {
             readManifest(name, bytes);
         } else if (isService) {
-            new ServiceFileParser(jar, name, bytes, findings).parse()
-                    .forEach(e -> services.computeIfAbsent(e.service(), s -> new ArrayList<>()).add(e));
+            for (PluginArchive.ServiceEntry e : new ServiceFileParser(jar, name, bytes, findings).parse()) {
+                List<PluginArchive.ServiceEntry> ofService = services.get(e.service());
+                if (ofService == null) {
+                    ofService = new ArrayList<>();
+                    services.put(e.service(), ofService);
+                }
+                ofService.add(e);
+            }
         } else if (isClass) {
             addClass(name, name, bytes, true);
         } else {
@@ -348,7 +346,7 @@ final class JarReader {
      * earlier jar already has that class, as the class loader would never define it.
      */
     private void addClass(String name, String inJar, byte[] bytes, boolean own) {
-        Versioned v = Versioned.of(inJar);
+        VersionedEntry v = VersionedEntry.of(inJar);
         if (v == null) {
             return; // not a multi-release directory: the JVM would never load it either
         }
@@ -363,8 +361,16 @@ final class JarReader {
                 name.indexOf("!/") + 2)))) {
             return; // defined from an earlier jar
         }
-        classes.computeIfAbsent(binaryName, n -> new ArrayList<>())
-                .add(new PluginArchive.ClassEntry(binaryName, name, v.release(), major, bytes));
+        entriesOf(binaryName).add(new PluginArchive.ClassEntry(binaryName, name, v.release(), major, bytes));
+    }
+
+    private List<PluginArchive.ClassEntry> entriesOf(String binaryName) {
+        List<PluginArchive.ClassEntry> entries = classes.get(binaryName);
+        if (entries == null) {
+            entries = new ArrayList<>();
+            classes.put(binaryName, entries);
+        }
+        return entries;
     }
 
     private void corrupt(Path file, String problem, String fix) {
@@ -376,21 +382,5 @@ final class JarReader {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".so") || lower.contains(".so.") || lower.endsWith(".dylib")
                 || lower.endsWith(".jnilib") || lower.endsWith(".dll");
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

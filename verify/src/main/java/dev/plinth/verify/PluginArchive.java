@@ -117,12 +117,12 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
      */
     public static String sha256Of(Path plugin) throws java.io.IOException {
         if (!PluginLayout.isPlugin(plugin)) {
-            return JarReader.sha256(plugin);
+            return sha256(plugin);
         }
         Path temp = java.nio.file.Files.createTempFile("plinth-layout-", ".jar");
         try {
             PluginLayout.toJar(plugin, temp, Limits.DEFAULT);
-            return JarReader.sha256(temp);
+            return sha256(temp);
         } finally {
             java.nio.file.Files.deleteIfExists(temp);
         }
@@ -139,18 +139,39 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
 
     /** The lower-case hex SHA-256 of a file's bytes, as {@link #sha256()} reports it. */
     public static String sha256(Path file) throws java.io.IOException {
-        return JarReader.sha256(file);
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** Whether reading found an error, so that nothing of this jar may be loaded. */
     public boolean isUnreadable() {
-        return findings.stream().anyMatch(f -> f.isError()
-                && (f.code() == FindingCode.CORRUPT_JAR || f.code() == FindingCode.PATH_UNRESOLVED));
+        for (Finding f : findings) { // loops, not streams, on what a host does at start (see JarReader)
+            if (f.isError() && (f.code() == FindingCode.CORRUPT_JAR || f.code() == FindingCode.PATH_UNRESOLVED)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The base (non-versioned) class file of a class, if the jar has one. */
     public Optional<ClassEntry> baseClass(String binaryName) {
-        return classes.getOrDefault(binaryName, List.of()).stream().filter(c -> c.release() == 0).findFirst();
+        for (ClassEntry c : classes.getOrDefault(binaryName, List.of())) {
+            if (c.release() == 0) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -160,13 +181,15 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
     public int extensionOrdinal(String binaryName) {
         // a class annotated @Extension has the annotation's descriptor among its constants: most providers have
         // none and are not parsed (parsing them was most of a cached start's per-plugin time)
-        return baseClass(binaryName).filter(c -> contains(c.bytes(), EXTENSION_DESCRIPTOR)).map(c -> {
-            try {
-                return ClassParser.header(c.bytes()).ordinal();
-            } catch (IllegalArgumentException e) {
-                return 0;
-            }
-        }).orElse(0);
+        Optional<ClassEntry> base = baseClass(binaryName);
+        if (base.isEmpty() || !contains(base.get().bytes(), EXTENSION_DESCRIPTOR)) {
+            return 0;
+        }
+        try {
+            return ClassParser.header(base.get().bytes()).ordinal();
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
     }
 
     /**
@@ -203,8 +226,15 @@ public record PluginArchive(Path path, String sha256, long size, Descriptor desc
 
     /** The highest class-file major version in the jar, or 0 if it has no classes. */
     public int maxClassFileVersion() {
-        return classes.values().stream().flatMap(List::stream).filter(c -> c.release() == 0)
-                .mapToInt(ClassEntry::majorVersion).max().orElse(0);
+        int max = 0;
+        for (List<ClassEntry> entries : classes.values()) {
+            for (ClassEntry c : entries) {
+                if (c.release() == 0) {
+                    max = Math.max(max, c.majorVersion());
+                }
+            }
+        }
+        return max;
     }
 
     /**

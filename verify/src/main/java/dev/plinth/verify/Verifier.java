@@ -17,20 +17,32 @@ import java.util.stream.Collectors;
 public final class Verifier {
     private final HostApi host;
     private final HostClasses hostClasses;
-    private final List<Check> checks;
+    private volatile List<Check> checks;
 
-    private Verifier(HostApi host, List<Check> checks) {
+    private Verifier(HostApi host) {
         this.host = host;
         this.hostClasses = new HostClasses(host);
-        this.checks = checks;
     }
 
     /** A verifier running every check against this host. */
     public static Verifier forHost(HostApi host) {
-        Objects.requireNonNull(host, "host == null");
-        return new Verifier(host, List.of(new ClassVersionCheck(), new BundledHostApiCheck(), new LinkageCheck(),
-                new MissingImplementationCheck(), new EntryPointCheck(), new StaticInitCheck(), new SystemExitCheck(),
-                new ThreadLeakCheck(), new NativePlatformCheck(), new HostShadowCheck(), new DependencyShadowCheck()));
+        return new Verifier(Objects.requireNonNull(host, "host == null"));
+    }
+
+    /**
+     * The checks, made when the first plugin is verified: a host whose plugins all come from its verification cache
+     * only asks {@link #answersAlike}, and loading a dozen check classes was a part of its start.
+     */
+    private List<Check> checks() {
+        List<Check> made = checks;
+        if (made == null) { // a race makes two lists of stateless checks: harmless
+            made = List.of(new ClassVersionCheck(), new BundledHostApiCheck(), new LinkageCheck(),
+                    new MissingImplementationCheck(), new EntryPointCheck(), new StaticInitCheck(),
+                    new SystemExitCheck(), new ThreadLeakCheck(), new NativePlatformCheck(), new HostShadowCheck(),
+                    new DependencyShadowCheck());
+            checks = made;
+        }
+        return made;
     }
 
     /** The host this verifier checks against. */
@@ -77,7 +89,7 @@ public final class Verifier {
                     ContextLoaderSwitch.needed(archive.path().getFileName() + ": the jar could not be read"));
         }
         ClassSpace classes = new ClassSpace(archive, hostClasses, dependencies);
-        for (Check check : checks) {
+        for (Check check : checks()) {
             try {
                 check.run(classes, findings);
             } catch (RuntimeException e) {
@@ -157,13 +169,22 @@ public final class Verifier {
     public static List<Finding> crossCheck(List<PluginArchive> archives) {
         Objects.requireNonNull(archives, "archives == null");
         Map<String, List<PluginArchive>> byId = new TreeMap<>();
-        archives.stream().sorted(Comparator.comparing(PluginArchive::path))
-                .forEach(a -> byId.computeIfAbsent(a.descriptor().id(), id -> new ArrayList<>()).add(a));
-        List<Finding> findings = new ArrayList<>();
-        byId.forEach((id, same) -> {
-            if (same.size() < 2) {
-                return;
+        for (PluginArchive a : archives) { // a loop: every host start runs this once, in a JVM just started
+            List<PluginArchive> same = byId.get(a.descriptor().id());
+            if (same == null) {
+                same = new ArrayList<>(1);
+                byId.put(a.descriptor().id(), same);
             }
+            same.add(a);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<String, List<PluginArchive>> e : byId.entrySet()) {
+            String id = e.getKey();
+            List<PluginArchive> same = e.getValue();
+            if (same.size() < 2) {
+                continue;
+            }
+            same.sort(Comparator.comparing(PluginArchive::path));
             List<String> paths = same.stream().map(a -> a.path().toString()).toList();
             String listed = paths.size() == 2 ? paths.get(0) + " and " + paths.get(1)
                     : paths.subList(0, paths.size() - 1).stream().collect(Collectors.joining(", "))
@@ -174,7 +195,7 @@ public final class Verifier {
                         "give each jar its own Plugin-Id" + (a.descriptor().idDerived() ? " (this one is derived"
                                 + " from the file name)" : "") + ", or remove all but one of them"));
             }
-        });
+        }
         return List.copyOf(findings);
     }
 }
