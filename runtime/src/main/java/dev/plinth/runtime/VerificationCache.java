@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ final class VerificationCache {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
     /** How long an entry may go unused before a host's first write removes it. */
     static final Duration UNUSED = Duration.ofDays(30);
+    private static final Duration TOUCH_AFTER = Duration.ofDays(1);
     private static final long MAX_ENTRY_BYTES = 64L << 20;
 
     private final Path directory;
@@ -80,10 +82,11 @@ final class VerificationCache {
         Optional<String> key = key(verifier, archive, dependencies);
         if (key.isPresent()) {
             Path entry = directory.resolve(key.get() + ".entry");
-            Optional<Verification> cached = read(entry, key.get());
+            BasicFileAttributes attributes = attributes(entry);
+            Optional<Verification> cached = attributes == null ? Optional.empty() : read(entry, key.get());
             if (cached.isPresent() && holds(verifier, cached.get(), entry)) {
                 reused.incrementAndGet();
-                touch(entry);
+                markUsed(entry, attributes.lastModifiedTime());
                 LOG.debug("plugin {} from {}: findings from verification cache entry {}",
                         archive.descriptor().id(), archive.path(), entry);
                 return cached.get();
@@ -114,11 +117,18 @@ final class VerificationCache {
         }
     }
 
+    /** The attributes of an entry that may be read: a regular file, not a link, of at most the entry limit. */
+    private static BasicFileAttributes attributes(Path entry) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() && a.size() <= MAX_ENTRY_BYTES ? a : null;
+        } catch (IOException e) { // none yet
+            return null;
+        }
+    }
+
     private static Optional<Verification> read(Path entry, String key) {
         try {
-            if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) || Files.size(entry) > MAX_ENTRY_BYTES) {
-                return Optional.empty();
-            }
             Optional<Verification> read = CacheEntry.read(Files.readAllBytes(entry), key);
             if (read.isEmpty()) {
                 LOG.debug("verification cache entry {}: not a whole entry of format {} {} for its key; replacing it",
@@ -151,7 +161,11 @@ final class VerificationCache {
         }
     }
 
-    private static void touch(Path entry) {
+    /** Marks an entry used, so that pruning keeps it, when its last use is a day old: not a write per hit. */
+    private static void markUsed(Path entry, FileTime lastUsed) {
+        if (Duration.between(lastUsed.toInstant(), Instant.now()).compareTo(TOUCH_AFTER) <= 0) {
+            return;
+        }
         try {
             Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
         } catch (IOException e) { // another host replaced or pruned it meanwhile: harmless

@@ -88,6 +88,28 @@ class VerificationCacheTest {
     }
 
     @Test
+    void aHitMarksAnEntryUsedOnlyWhenItsLastUseIsADayOld() throws Exception {
+        Fixtures.filterPlugin("upper", "Upper", "return in.toUpperCase();").writeTo(plugins);
+        run();
+        Path entry;
+        try (Stream<Path> entries = Files.list(cache)) {
+            entry = entries.filter(p -> p.toString().endsWith(".entry")).findFirst().orElseThrow();
+        }
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        Files.setLastModifiedTime(entry, hourAgo);
+
+        assertThat(run().reused()).isEqualTo(1);
+        assertThat(Files.getLastModifiedTime(entry)).isEqualTo(hourAgo); // no write per hit
+
+        Files.setLastModifiedTime(entry, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(10))));
+        assertThat(run().reused()).isEqualTo(1);
+        assertThat(java.time.Duration.between(Files.getLastModifiedTime(entry).toInstant(), java.time.Instant.now()))
+                .isLessThan(java.time.Duration.ofDays(1)); // kept from pruning
+    }
+
+    @Test
     void aJarWhoseCorruptionOnlyAWholeReadShowsIsNeverCachedAndRefusedAtEveryStart() throws Exception {
         Fixtures.filterPlugin("junk", "Junk", "return in;")
                 .entry("com/acme/junk/Broken.class", new byte[] {1, 2, 3, 4, 5, 6, 7, 8}).writeTo(plugins);
