@@ -97,9 +97,11 @@ final class VerificationKey {
      * What besides the jars and the host decides a verification's findings.
      *
      * @param plinthVersion the version of {@code plinth-verify}, {@code unknown} when its jar does not say
-     * @param plinthCode    sha256 of the {@code plinth-verify} jar, or of its class directory's files
+     * @param plinthCode    the {@code plinth-verify} jar's path and {@link FileStamp}; the sha256 of a jar that
+     *                      changed less than {@link FileStamp#SETTLE} ago, or of its class directory's files
      * @param javaRelease   the JVM's feature release
      * @param jdkModules    sha256 of the boot layer's modules, {@code name@version}, sorted
+     * @param jdkBuild      {@code java.runtime.version}, {@code java.vm.vendor} and {@code java.home}
      * @param os            {@code os.name}
      * @param arch          {@code os.arch}
      */
