@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +61,7 @@ final class CacheEntry {
                     at.type(), at.member(), f.message(), f.fix());
         }
         byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] end = ("end\t" + HexFormat.of().formatHex(VerificationKey.sha256().digest(body)) + "\n")
+        byte[] end = ("end\t" + dev.plinth.verify.Sha256.hex(body) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] all = Arrays.copyOf(body, body.length + end.length);
         System.arraycopy(end, 0, all, body.length, end.length);
@@ -85,7 +84,7 @@ final class CacheEntry {
         }
         String end = new String(bytes, lastLine, bytes.length - lastLine, StandardCharsets.UTF_8);
         byte[] body = Arrays.copyOf(bytes, lastLine);
-        if (!end.equals("end\t" + HexFormat.of().formatHex(VerificationKey.sha256().digest(body)) + "\n")) {
+        if (!end.equals("end\t" + dev.plinth.verify.Sha256.hex(body) + "\n")) {
             return null;
         }
         String[] lines = new String(body, StandardCharsets.UTF_8).split("\n", -1);

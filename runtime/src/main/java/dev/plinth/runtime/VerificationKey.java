@@ -1,6 +1,7 @@
 package dev.plinth.runtime;
 
 import dev.plinth.verify.PluginArchive;
+import dev.plinth.verify.Sha256;
 import dev.plinth.verify.Verifier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -52,7 +50,7 @@ final class VerificationKey {
                 || !allReadable(dependencies)) {
             return Optional.empty();
         }
-        MessageDigest digest = sha256();
+        Sha256 digest = new Sha256(); // not MessageDigest: see Sha256
         field(digest, "format", FORMAT);
         field(digest, "plinth", environment.plinthVersion());
         field(digest, "plinth-code", environment.plinthCode());
@@ -65,7 +63,7 @@ final class VerificationKey {
         for (PluginArchive d : dependencies) {
             field(digest, "dependency", d.sha256() + " " + d.path());
         }
-        return Optional.of(HexFormat.of().formatHex(digest.digest()));
+        return Optional.of(digest.hexDigest());
     }
 
     private static boolean allReadable(List<PluginArchive> dependencies) { // a loop: it runs for every plugin
@@ -78,19 +76,11 @@ final class VerificationKey {
     }
 
     /** Length-prefixed, so that no two different lists of values hash alike. */
-    private static void field(MessageDigest digest, String name, String value) {
+    private static void field(Sha256 digest, String name, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         digest.update((name + " " + bytes.length + ":").getBytes(StandardCharsets.UTF_8));
         digest.update(bytes);
         digest.update((byte) '\n');
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     /**
@@ -143,14 +133,13 @@ final class VerificationKey {
         }
 
         private static String directoryDigest(Path directory) throws IOException {
-            MessageDigest digest = sha256();
+            Sha256 digest = new Sha256();
             try (Stream<Path> files = Files.walk(directory)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    field(digest, directory.relativize(file).toString(), HexFormat.of().formatHex(
-                            sha256().digest(Files.readAllBytes(file))));
+                    field(digest, directory.relativize(file).toString(), Sha256.hex(Files.readAllBytes(file)));
                 }
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return digest.hexDigest();
         }
 
         private static String versionOfVerify() {
@@ -177,8 +166,7 @@ final class VerificationKey {
             for (Module m : ModuleLayer.boot().modules()) {
                 modules.add(m.getDescriptor().toNameAndVersion());
             }
-            return HexFormat.of().formatHex(sha256().digest(String.join("\n", modules)
-                    .getBytes(StandardCharsets.UTF_8)));
+            return Sha256.hex(String.join("\n", modules).getBytes(StandardCharsets.UTF_8));
         }
     }
 }

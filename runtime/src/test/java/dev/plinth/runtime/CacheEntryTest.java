@@ -11,7 +11,6 @@ import dev.plinth.verify.Verification;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class CacheEntryTest {
     /** An entry's body with its {@code end} line, as {@link CacheEntry#write} seals it. */
     private static byte[] sealed(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return (body + "end\t" + HexFormat.of().formatHex(VerificationKey.sha256().digest(bytes)) + "\n")
+        return (body + "end\t" + dev.plinth.verify.Sha256.hex(bytes) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

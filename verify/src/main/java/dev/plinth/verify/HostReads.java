@@ -1,9 +1,6 @@
 package dev.plinth.verify;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -70,11 +67,7 @@ public final class HostReads {
 
     /** The lower-case hex SHA-256 of a class file's bytes. */
     static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(bytes); // not MessageDigest: see Sha256
     }
 
     @Override
