@@ -57,15 +57,15 @@ class CacheEntryTest {
 
         assertThat(CacheEntry.read(sealed(body), KEY)).contains(VERIFICATION);
         assertThat(CacheEntry.read(sealed(withoutLine), KEY)).isEmpty();
-        assertThat(CacheEntry.read(sealed(withoutLine.replace("plinth-verification-cache\t2",
-                "plinth-verification-cache\t1")), KEY)).isEmpty();
+        assertThat(CacheEntry.read(sealed(body.replace("plinth-verification-cache\t3",
+                "plinth-verification-cache\t2")), KEY)).isEmpty();
         assertThat(CacheEntry.read(sealed(body + body.substring(body.indexOf("context-loader"))), KEY)).isEmpty();
     }
 
     /** An entry's body with its {@code end} line, as {@link CacheEntry#write} seals it. */
     private static byte[] sealed(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return (body + "end\t" + dev.plinth.verify.Sha256.hex(bytes) + "\n")
+        return (body + "end\t" + CacheEntry.checksum(bytes) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

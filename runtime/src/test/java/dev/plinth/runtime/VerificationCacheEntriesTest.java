@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -73,8 +72,8 @@ class VerificationCacheEntriesTest {
         List<Path> entries = entries();
         String text = Files.readString(entries.get(0));
         String body = text.substring(0, text.lastIndexOf("end\t"));
-        Files.write(entries.get(0), signed(body.replace("plinth-verification-cache\t2\n",
-                "plinth-verification-cache\t3\n")));
+        Files.write(entries.get(0), signed(body.replace("plinth-verification-cache\t3\n",
+                "plinth-verification-cache\t4\n")));
         Files.copy(entries.get(2), entries.get(1), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         VerificationCacheTest.Run second = run();
@@ -84,7 +83,7 @@ class VerificationCacheEntriesTest {
         assertThat(second.findings()).isEqualTo(first.findings());
         for (Path entry : entries()) {
             String name = entry.getFileName().toString();
-            assertThat(Files.readString(entry)).startsWith("plinth-verification-cache\t2\nkey\t"
+            assertThat(Files.readString(entry)).startsWith("plinth-verification-cache\t3\nkey\t"
                     + name.substring(0, name.length() - ".entry".length()) + "\n");
         }
         assertThat(run().reused()).isEqualTo(3);
@@ -93,8 +92,7 @@ class VerificationCacheEntriesTest {
     /** An entry whose checksum is right: {@code body} and its {@code end} line. */
     private static byte[] signed(String body) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String sum = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        return (body + "end\t" + sum + "\n").getBytes(StandardCharsets.UTF_8);
+        return (body + "end\t" + CacheEntry.checksum(bytes) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

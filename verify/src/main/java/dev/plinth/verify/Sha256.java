@@ -48,11 +48,19 @@ public final class Sha256 {
     public Sha256 update(byte[] bytes, int offset, int count) {
         java.util.Objects.checkFromIndexSize(offset, count, bytes.length);
         length += count;
-        for (int i = offset; i < offset + count; i++) {
-            block[filled++] = bytes[i];
+        int i = offset;
+        int end = offset + count;
+        while (filled > 0 && i < end) { // finish a block begun earlier
+            block[filled++] = bytes[i++];
             if (filled == 64) {
-                compress();
+                compress(block, 0);
             }
+        }
+        for (; end - i >= 64; i += 64) { // whole blocks straight from the input
+            compress(bytes, i);
+        }
+        while (i < end) {
+            block[filled++] = bytes[i++];
         }
         return this;
     }
@@ -62,7 +70,7 @@ public final class Sha256 {
         length++;
         block[filled++] = b;
         if (filled == 64) {
-            compress();
+            compress(block, 0);
         }
         return this;
     }
@@ -73,15 +81,13 @@ public final class Sha256 {
         block[filled++] = (byte) 0x80;
         if (filled > 56) {
             java.util.Arrays.fill(block, filled, 64, (byte) 0);
-            filled = 64;
-            compress();
+            compress(block, 0);
         }
         java.util.Arrays.fill(block, filled, 56, (byte) 0);
         for (int i = 0; i < 8; i++) {
             block[56 + i] = (byte) (bits >>> (56 - 8 * i));
         }
-        filled = 64;
-        compress();
+        compress(block, 0);
         byte[] digest = new byte[32];
         for (int i = 0; i < 32; i++) {
             digest[i] = (byte) (state[i / 4] >>> (24 - 8 * (i % 4)));
@@ -89,10 +95,10 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest);
     }
 
-    private void compress() {
+    private void compress(byte[] in, int at) {
         for (int t = 0; t < 16; t++) {
-            w[t] = (block[4 * t] & 0xff) << 24 | (block[4 * t + 1] & 0xff) << 16 | (block[4 * t + 2] & 0xff) << 8
-                    | (block[4 * t + 3] & 0xff);
+            int p = at + 4 * t;
+            w[t] = (in[p] & 0xff) << 24 | (in[p + 1] & 0xff) << 16 | (in[p + 2] & 0xff) << 8 | (in[p + 3] & 0xff);
         }
         for (int t = 16; t < 64; t++) {
             int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ (w[t - 15] >>> 3);
