@@ -18,7 +18,7 @@ import org.pf4j.PluginManager;
  * loaded; then closes (timed apart) and loads the same directory a second time in the same JVM.
  *
  * <p>Arguments: {@code plinth|plinth-first|plinth-cached|plinth-noverify|plinth-deps|pf4j <dir> <n>}. Plinth keeps
- * its shadow copies in {@code <dir>-shadows} (filled by an untimed first child, as for a restart), except
+ * its shadow copies in {@code <dir>-shadows} (filled by untimed earlier children, as for a restart), except
  * {@code plinth-first} and {@code plinth-deps}, which copy every jar into a temporary work directory (a first start).
  */
 public final class LoadChild {
@@ -60,7 +60,7 @@ public final class LoadChild {
             PluginHostBuilder builder = PluginHost.builder().sharedPackages(PluginJars.API_PACKAGE)
                     .pluginDirectory(dir).verification(!system.endsWith("noverify"))
                     .startTimeout(Duration.ofMinutes(2)).hostClassLoader(LoadChild.class.getClassLoader());
-            if (system.equals("plinth-cached")) { // a cache the first, untimed child filled
+            if (system.equals("plinth-cached")) { // a cache the untimed earlier children filled
                 builder.verificationCache(dir.resolveSibling(dir.getFileName() + "-cache"));
             } else {
                 builder.verificationCache(false); // every run verifies: the figures are of verification

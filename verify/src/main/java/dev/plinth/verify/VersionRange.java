@@ -22,6 +22,9 @@ import java.util.function.Predicate;
  * {@link #parse} throws {@link IllegalArgumentException} naming the part that is not understood.
  */
 public final class VersionRange {
+    /** Compiled once: String.split compiles a two-character separator at every call, for every plugin. */
+    private static final java.util.regex.Pattern ALTERNATIVES = java.util.regex.Pattern.compile("\\|\\|");
+
     private final String text;
     private final List<List<Predicate<Version>>> alternatives;
     private final List<Version> bounds;
@@ -37,7 +40,7 @@ public final class VersionRange {
         Objects.requireNonNull(text, "text == null");
         List<List<Predicate<Version>>> alternatives = new ArrayList<>();
         List<Version> bounds = new ArrayList<>();
-        for (String alternative : text.strip().isEmpty() ? new String[] {"*"} : text.split("\\|\\|", -1)) {
+        for (String alternative : text.strip().isEmpty() ? new String[] {"*"} : ALTERNATIVES.split(text, -1)) {
             List<Predicate<Version>> all = new ArrayList<>();
             for (String part : alternative.split("&", -1)) {
                 String p = part.strip().replace(" ", "");

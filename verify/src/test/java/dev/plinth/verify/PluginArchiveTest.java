@@ -93,6 +93,14 @@ class PluginArchiveTest {
     }
 
     @Test
+    void binaryNamesAreJavaIdentifiersJoinedByDots() {
+        assertThat(java.util.List.of("com.acme.Good", "Good", "a.b$C", "_x.y1", "caf\u00e9.\u00c9t\u00e9",
+                "a.\ud835\udc00")).allMatch(ServiceFileParser::isBinaryName);
+        assertThat(java.util.List.of("", ".a", "a.", "a..b", "a.1b", "1a", "a b", "a-b", "a/b", "a.b.", "#x"))
+                .noneMatch(ServiceFileParser::isBinaryName);
+    }
+
+    @Test
     void malformedServiceLineAndVersionAreDescriptorFindings() throws IOException {
         Path jar = TestJar.named("odd").attribute("Plugin-Id", "odd").attribute("Plugin-Version", "one point oh")
                 .entry("META-INF/services/com.acme.api.Filter",
