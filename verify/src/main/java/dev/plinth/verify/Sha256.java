@@ -5,8 +5,8 @@ import java.util.HexFormat;
 /**
  * SHA-256 (FIPS 180-4) of small inputs — cache keys, cache entries, class files — without the JCA: the first
  * {@code MessageDigest.getInstance} of a JVM sets up the security providers, about 30 ms of a host's start when its
- * plugins come from the verification cache. Large files are hashed with {@code MessageDigest}, whose compiled form
- * the JVM accelerates. Not thread-safe; one instance per digest.
+ * plugins come from the verification cache. Large inputs are hashed with {@code MessageDigest}, whose compiled
+ * form the JVM accelerates (see {@link #hex}). Not thread-safe; one instance per digest.
  */
 public final class Sha256 {
     private static final int[] K = {
@@ -20,6 +20,9 @@ public final class Sha256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     };
 
+    /** The largest input {@link #hex} hashes itself: a cache key, an entry, a small API class file. */
+    private static final int SMALL = 4096;
+
     private final int[] state = {
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     };
@@ -32,8 +35,19 @@ public final class Sha256 {
     public Sha256() {
     }
 
-    /** The lower-case hex SHA-256 of {@code bytes}. */
+    /**
+     * The lower-case hex SHA-256 of {@code bytes}: of 4 KiB or less by this class, of more by
+     * {@code MessageDigest}, which the JVM compiles to the processor's SHA instructions (verifying a plugin hashes
+     * every JDK class file it reads, tens of kilobytes each: this class took several times as long).
+     */
     public static String hex(byte[] bytes) {
+        if (bytes.length > SMALL) {
+            try {
+                return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
         Sha256 sha = new Sha256();
         sha.update(bytes, 0, bytes.length);
         return sha.hexDigest();
