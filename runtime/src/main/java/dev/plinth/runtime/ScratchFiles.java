@@ -24,13 +24,20 @@ final class ScratchFiles {
 
     /** A new directory {@code <prefix><random>} in {@code parent}, only the owner's on a POSIX file system. */
     static Path newDirectory(Path parent, String prefix) throws IOException {
-        FileAttribute<?>[] owner = POSIX
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                        "rwx------"))}
-                : new FileAttribute<?>[0];
+        return create(parent, prefix, "", true);
+    }
+
+    /** A new empty file {@code <prefix><random><suffix>} in {@code directory}, only the owner's on POSIX. */
+    static Path newFile(Path directory, String prefix, String suffix) throws IOException {
+        return create(directory, prefix, suffix, false);
+    }
+
+    private static Path create(Path in, String prefix, String suffix, boolean directory) throws IOException {
         for (int attempt = 1; ; attempt++) {
+            Path path = in.resolve(prefix + randomName() + suffix);
             try {
-                return Files.createDirectory(parent.resolve(prefix + randomName()), owner);
+                return directory ? Files.createDirectory(path, owner("rwx------")) : Files.createFile(path,
+                        owner("rw-------"));
             } catch (FileAlreadyExistsException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
@@ -39,21 +46,9 @@ final class ScratchFiles {
         }
     }
 
-    /** A new empty file {@code <prefix><random><suffix>} in {@code directory}, only the owner's on POSIX. */
-    static Path newFile(Path directory, String prefix, String suffix) throws IOException {
-        FileAttribute<?>[] owner = POSIX
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                        "rw-------"))}
-                : new FileAttribute<?>[0];
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Files.createFile(directory.resolve(prefix + randomName() + suffix), owner);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+    private static FileAttribute<?>[] owner(String permissions) {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                permissions))} : new FileAttribute<?>[0];
     }
 
     private static String randomName() {
