@@ -19,7 +19,6 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,7 +51,6 @@ final class ShadowStore {
 
     /** How long a copy in a shared store may go unused before a host deletes it. */
     static final Duration UNUSED = Duration.ofDays(30);
-    private static final Duration TOUCH_AFTER = Duration.ofDays(1);
     private static final String MISSING = "is missing";
 
     private final Path directory;
@@ -107,7 +105,8 @@ final class ShadowStore {
             Optional<Copy> known = stamps.known(jar);
             if (known.isPresent()) { // neither file changed since both were hashed: nothing to read
                 Path kept = known.get().path();
-                markUsed(kept, Files.getLastModifiedTime(kept, LinkOption.NOFOLLOW_LINKS));
+                FileTime used = Files.getLastModifiedTime(kept, LinkOption.NOFOLLOW_LINKS);
+                UserCache.markUsed(kept, used, "shadow copy");
                 return known.get();
             }
             Optional<FileStamp> jarStamp = FileStamp.of(jar); // before hashing: a change meanwhile moves it
@@ -258,22 +257,9 @@ final class ShadowStore {
         if (!actual.equals(sha256)) {
             return "has sha256 " + actual;
         }
-        markUsed(existing, attributes.lastModifiedTime());
+        UserCache.markUsed(existing, attributes.lastModifiedTime(), "shadow copy");
         return null;
     }
-
-    /** Marks a copy used, so that pruning keeps it, when its last use is a day old. */
-    private static void markUsed(Path copy, FileTime lastUsed) {
-        Instant now = Instant.now();
-        if (Duration.between(lastUsed.toInstant(), now).compareTo(TOUCH_AFTER) > 0) {
-            try {
-                Files.setLastModifiedTime(copy, FileTime.from(now));
-            } catch (IOException e) { // another host replaced it meanwhile: harmless
-                LOG.debug("shadow copy {}: cannot mark it used: {}", copy, e.toString());
-            }
-        }
-    }
-
 
     private static String sha256Of(Path file, LinkOption... options) throws IOException {
         try (InputStream in = Files.newInputStream(file, options)) {

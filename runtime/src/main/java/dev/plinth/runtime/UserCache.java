@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ final class UserCache {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
     /** Temporary files a host left behind (it crashed while writing) are this old before another deletes them. */
     private static final Duration LEFT_TEMPORARY = Duration.ofDays(1);
+    private static final Duration MARK_USED_AFTER = Duration.ofDays(1);
 
     private UserCache() {
     }
@@ -56,6 +58,23 @@ final class UserCache {
             }
         } catch (IOException | UncheckedIOException e) {
             LOG.debug("{} {}: cannot prune: {}", what, directory, e.toString());
+        }
+    }
+
+    /**
+     * Marks a file of a pruned cache used, so that pruning keeps it, when its last use ({@code lastUsed}) is a day
+     * old: a host reusing it at every start writes its time once a day, not at every start. A file another host
+     * replaced or pruned meanwhile is logged at DEBUG, as what.
+     */
+    static void markUsed(Path file, FileTime lastUsed, String what) {
+        Instant now = Instant.now();
+        if (Duration.between(lastUsed.toInstant(), now).compareTo(MARK_USED_AFTER) <= 0) {
+            return;
+        }
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(now));
+        } catch (IOException e) {
+            LOG.debug("{} {}: cannot mark it used: {}", what, file, e.toString());
         }
     }
 

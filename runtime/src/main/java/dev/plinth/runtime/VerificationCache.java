@@ -10,9 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,7 +36,6 @@ final class VerificationCache {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
     /** How long an entry may go unused before a host's first write removes it. */
     static final Duration UNUSED = Duration.ofDays(30);
-    private static final Duration TOUCH_AFTER = Duration.ofDays(1);
     private static final long MAX_ENTRY_BYTES = 64L << 20;
 
     private final Path directory;
@@ -86,7 +83,7 @@ final class VerificationCache {
             Optional<Verification> cached = attributes == null ? Optional.empty() : read(entry, key.get());
             if (cached.isPresent() && holds(verifier, cached.get(), entry)) {
                 reused.incrementAndGet();
-                markUsed(entry, attributes.lastModifiedTime());
+                UserCache.markUsed(entry, attributes.lastModifiedTime(), "verification cache entry");
                 LOG.debug("plugin {} from {}: findings from verification cache entry {}",
                         archive.descriptor().id(), archive.path(), entry);
                 return cached.get();
@@ -158,18 +155,6 @@ final class VerificationCache {
             }
         } finally {
             deleteQuietly(temp);
-        }
-    }
-
-    /** Marks an entry used, so that pruning keeps it, when its last use is a day old: not a write per hit. */
-    private static void markUsed(Path entry, FileTime lastUsed) {
-        if (Duration.between(lastUsed.toInstant(), Instant.now()).compareTo(TOUCH_AFTER) <= 0) {
-            return;
-        }
-        try {
-            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
-        } catch (IOException e) { // another host replaced or pruned it meanwhile: harmless
-            LOG.debug("verification cache entry {}: cannot touch: {}", entry, e.toString());
         }
     }
 
